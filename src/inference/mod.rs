@@ -1,0 +1,130 @@
+//! The inference worker: loads a model once, then answers run requests, timing both inside the worker.
+//!
+//! The worker is generic over a [`Backend`] so that the app bundle can name the worker type
+//! (it needs the type to spawn it) with [`Remote`], a backend that has no values, and so never
+//! links tract. Only the worker bundle instantiates it with [`TractBackend`].
+
+mod error;
+mod fetch;
+#[cfg(feature = "worker")]
+mod tract_backend;
+
+use std::marker::PhantomData;
+
+use gloo_worker::{HandlerId, Worker, WorkerScope};
+
+pub use error::InferenceError;
+#[cfg(feature = "worker")]
+pub use tract_backend::TractBackend;
+
+use crate::protocol::{Request, Response};
+
+/// A way to turn model bytes into something that can be run.
+pub trait Backend: Sized + 'static {
+    /// Parses and optimizes a model; called once per worker.
+    fn load(bytes: &[u8]) -> Result<Self, InferenceError>;
+    /// Runs the model on one input vector and returns its first output, flattened.
+    fn run(&self, input: &[f32]) -> Result<Vec<f32>, InferenceError>;
+}
+
+/// The backend the app names the worker with: it has no values, so nothing can run on the app's thread.
+pub enum Remote {}
+
+impl Backend for Remote {
+    fn load(_bytes: &[u8]) -> Result<Self, InferenceError> {
+        Err(InferenceError::NoBackend)
+    }
+
+    fn run(&self, _input: &[f32]) -> Result<Vec<f32>, InferenceError> {
+        match *self {}
+    }
+}
+
+/// The worker as the app sees it.
+pub type RemoteWorker = InferenceWorker<Remote>;
+
+/// A model that finished loading, with the times the load took.
+pub struct Loaded<B> {
+    model: Result<B, InferenceError>,
+    fetch_ms: f64,
+    optimize_ms: f64,
+    model_bytes: u64,
+    requester: HandlerId,
+}
+
+/// The inference worker itself.
+pub struct InferenceWorker<B: Backend> {
+    model: Option<B>,
+    _backend: PhantomData<B>,
+}
+
+impl<B: Backend> Worker for InferenceWorker<B> {
+    type Message = Loaded<B>;
+    type Input = Request;
+    type Output = Response;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        Self {
+            model: None,
+            _backend: PhantomData,
+        }
+    }
+
+    fn update(&mut self, scope: &WorkerScope<Self>, loaded: Self::Message) {
+        let response = match loaded.model {
+            Ok(model) => {
+                self.model = Some(model);
+                Response::Ready {
+                    fetch_ms: loaded.fetch_ms,
+                    optimize_ms: loaded.optimize_ms,
+                    model_bytes: loaded.model_bytes,
+                }
+            }
+            Err(error) => Response::Failed {
+                message: error.to_string(),
+            },
+        };
+        scope.respond(loaded.requester, response);
+    }
+
+    fn received(&mut self, scope: &WorkerScope<Self>, request: Self::Input, id: HandlerId) {
+        match request {
+            Request::Load { model_url } => scope.send_future(load::<B>(model_url, id)),
+            Request::Run { input } => {
+                let response = match &self.model {
+                    None => Response::Failed {
+                        message: InferenceError::NotLoaded.to_string(),
+                    },
+                    Some(model) => {
+                        let start = fetch::now_ms();
+                        match model.run(&input) {
+                            Ok(values) => Response::Output {
+                                values,
+                                run_ms: fetch::now_ms() - start,
+                            },
+                            Err(error) => Response::Failed {
+                                message: error.to_string(),
+                            },
+                        }
+                    }
+                };
+                scope.respond(id, response);
+            }
+        }
+    }
+}
+
+async fn load<B: Backend>(model_url: String, requester: HandlerId) -> Loaded<B> {
+    let start = fetch::now_ms();
+    let bytes = fetch::fetch_bytes(&model_url).await;
+    let fetched = fetch::now_ms();
+    let model_bytes = bytes.as_ref().map_or(0, |b| b.len() as u64);
+    let model = bytes.and_then(|bytes| B::load(&bytes));
+    Loaded {
+        model,
+        fetch_ms: fetched - start,
+        optimize_ms: fetch::now_ms() - fetched,
+        model_bytes,
+        requester,
+    }
+}

@@ -1,0 +1,14 @@
+//! Local or Cloud: an advisor that tells app developers where an AI feature should run.
+//!
+//! The crate is split by concern so that each bundle links only what it needs:
+//! the pure decision engine, the worker message protocol, the inference worker
+//! (tract behind the `worker` feature), thin browser probes, and the Yew app
+//! (behind the `app` feature). ARCHITECTURE.md has the map and the invariants.
+
+pub mod device;
+pub mod engine;
+pub mod inference;
+pub mod protocol;
+
+#[cfg(feature = "app")]
+pub mod app;

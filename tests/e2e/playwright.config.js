@@ -1,0 +1,31 @@
+// Playwright runs against the release build that `cargo xtask test` serves on loopback (BASE_URL),
+// in Debian's Chromium: no browser is ever downloaded.
+const { defineConfig } = require('@playwright/test');
+
+module.exports = defineConfig({
+  testDir: '.',
+  testMatch: /.*\.spec\.js$/,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json']],
+  outputDir: process.env.E2E_OUTPUT_DIR || 'test-results',
+  use: {
+    baseURL: process.env.BASE_URL || 'http://127.0.0.1:8081/',
+    headless: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+});

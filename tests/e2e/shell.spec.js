@@ -1,0 +1,58 @@
+// The page shell renders with no console errors and the worker runs the placeholder model.
+const { test, expect } = require('@playwright/test');
+const expected = require('../../models/placeholder.expected.json');
+
+function collectErrors(page) {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test('the shell renders with no console errors', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Local or Cloud');
+  await expect(page.locator('#questionnaire')).toBeVisible();
+  await expect(page.locator('#device')).toBeVisible();
+  await expect(page.locator('footer #version')).toHaveText(/^Local or Cloud v\d+\.\d+\.\d+$/);
+  await expect(page.locator('footer a')).toHaveText('Source code');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(page.locator('#device-cores')).toHaveText(String(cores));
+  await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
+
+test('local inference becomes ready with the output the placeholder model is known to give', async ({ page }) => {
+  await page.goto('./');
+  const status = page.locator('#inference-status');
+  await expect(status).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await expect(status).toContainText('local inference ready');
+  await expect(status).toContainText(/fetched in \d+\.\d ms and optimized in \d+\.\d ms/);
+  const output = (await page.locator('#inference-output').getAttribute('data-output'))
+    .split(',')
+    .map(Number);
+  expect(output).toHaveLength(expected.output.length);
+  expected.output.forEach((value, i) => expect(output[i]).toBeCloseTo(value, 5));
+});
+
+test('a model that fails to download is reported and the page keeps working', async ({ page }) => {
+  await page.route('**/models/placeholder.onnx', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('./');
+  const status = page.locator('#inference-status');
+  await expect(status).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
+  await expect(status).toContainText('HTTP 404');
+  await expect(page.locator('#questionnaire')).toBeVisible();
+});
+
+test('a corrupt model file is reported as such', async ({ page }) => {
+  await page.route('**/models/placeholder.onnx', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'this is not an onnx model' }),
+  );
+  await page.goto('./');
+  const status = page.locator('#inference-status');
+  await expect(status).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
+  await expect(status).toContainText('could not be read as ONNX');
+});

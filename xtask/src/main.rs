@@ -1,0 +1,71 @@
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | serve-dist`.
+
+mod process;
+mod sizes;
+mod static_server;
+mod tally;
+mod test;
+mod tools;
+
+use anyhow::{bail, Result};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve        install what is missing, build, and serve the app on http://127.0.0.1:8080
+  dist         release build into dist/ and the size report (fails over the app budget)
+  test         every check and test layer, ending with one 'N passed, M failed' line
+  serve-dist   serve an existing dist/ on loopback, as the end-to-end tests see it";
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("xtask: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = tools::project_root()?;
+    std::env::set_current_dir(&root)?;
+    tools::put_cargo_bin_on_path();
+    match args.first().map(String::as_str) {
+        Some("serve") => {
+            tools::ensure_build_tools(&root)?;
+            println!("Local or Cloud will be served at http://127.0.0.1:8080/ once it is built.");
+            process::run("trunk", &["serve", "--open=false"])
+        }
+        Some("dist") => {
+            tools::ensure_build_tools(&root)?;
+            release_build()?;
+            let report = sizes::report(&root.join("dist"))?;
+            report.print();
+            report.write_json(&tools::target_dir(&root)?.join("size-report.json"))?;
+            report.check_budget()
+        }
+        Some("test") => test::run_all(&root),
+        Some("serve-dist") => {
+            let port = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8081);
+            let server = static_server::StaticServer::start(root.join("dist"), port)?;
+            println!("Serving dist/ at {} (Ctrl-C to stop)", server.url());
+            server.wait();
+            Ok(())
+        }
+        Some("help" | "--help" | "-h") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown command '{other}'\n\n{USAGE}"),
+    }
+}
+
+/// The release build Trunk makes into dist/; Trunk runs offline, so dependencies are fetched first.
+pub fn release_build() -> Result<()> {
+    process::run("cargo", &["fetch", "--quiet"])?;
+    process::run("trunk", &["build", "--release"])
+}
+
+/// The release build as a test step: it passes or fails.
+pub fn release_build_ok() -> Result<bool> {
+    release_build().map(|()| true)
+}

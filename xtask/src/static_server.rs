@@ -1,0 +1,128 @@
+//! A small static file server on loopback, for the end-to-end tests and for looking at a release build.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use anyhow::{anyhow, Result};
+use tiny_http::{Header, Request, Response, Server};
+
+/// A server for one directory, running on its own thread until dropped.
+pub struct StaticServer {
+    server: Arc<Server>,
+    port: u16,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl StaticServer {
+    /// Serves `root` on 127.0.0.1:`port` (0 picks a free port).
+    pub fn start(root: PathBuf, port: u16) -> Result<Self> {
+        let server =
+            Arc::new(Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("cannot listen: {e}"))?);
+        let port = server
+            .server_addr()
+            .to_ip()
+            .map(|addr| addr.port())
+            .ok_or_else(|| anyhow!("the server has no IP address"))?;
+        let thread = {
+            let server = server.clone();
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    serve(&root, request);
+                }
+            })
+        };
+        Ok(Self {
+            server,
+            port,
+            thread: Some(thread),
+        })
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}/", self.port)
+    }
+
+    /// Blocks until the server stops (for the interactive `serve-dist` command).
+    pub fn wait(mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn serve(root: &Path, request: Request) {
+    let response = match resolve(root, request.url()) {
+        Some(path) => match std::fs::read(&path) {
+            Ok(bytes) => Response::from_data(bytes)
+                .with_header(header("Content-Type", content_type(&path)))
+                .with_header(header("Cache-Control", "no-cache")),
+            Err(_) => not_found(),
+        },
+        None => not_found(),
+    };
+    let _ = request.respond(response);
+}
+
+fn not_found() -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_string("not found").with_status_code(404)
+}
+
+/// Maps a URL path to a file under `root`, refusing anything that would leave it.
+fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let relative = Path::new(path.trim_start_matches('/'));
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return None;
+    }
+    let mut full = root.join(relative);
+    if full.is_dir() {
+        full.push("index.html");
+    }
+    full.is_file().then_some(full)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    // Both parts are ASCII constants chosen above, so the header is always valid.
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_climb_out_are_refused() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert_eq!(resolve(root, "/../Cargo.toml"), None);
+        assert_eq!(resolve(root, "/src/../../Cargo.toml"), None);
+        assert!(resolve(root, "/Cargo.toml?x=1").is_some());
+        assert_eq!(resolve(root, "/missing.txt"), None);
+    }
+}

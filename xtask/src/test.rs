@@ -1,0 +1,271 @@
+//! `cargo xtask test`: every check and test layer in order, then one `N passed, M failed` line.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::Result;
+
+use crate::sizes;
+use crate::static_server::StaticServer;
+use crate::tally::{self, Tally};
+use crate::tools;
+
+/// Chromium's flags for tests: headless, no sandbox (CI runs as root), and no calls home.
+pub const CHROMIUM_ARGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+];
+
+/// The outcome of one step: its name, how long it took and what it counted.
+struct Step {
+    name: &'static str,
+    seconds: f64,
+    tally: Tally,
+}
+
+/// Runs every layer; a failed layer is reported and the rest still run where they can.
+pub fn run_all(root: &Path) -> Result<()> {
+    let started = Instant::now();
+    tools::ensure_build_tools(root)?;
+    tools::ensure_test_tools(root)?;
+    let target = tools::target_dir(root)?;
+    let mut steps = Vec::new();
+
+    steps.push(check("cargo fmt --check", || {
+        cargo(&["fmt", "--all", "--", "--check"])
+    }));
+    steps.push(check("clippy (native)", || {
+        cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ])
+    }));
+    steps.push(check("clippy (wasm32)", || {
+        cargo(&[
+            "clippy",
+            "--package",
+            "local-or-cloud",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--bins",
+            "--tests",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ])
+    }));
+    steps.push(check("the app does not depend on tract", || {
+        let tree = Command::new("cargo")
+            .args([
+                "tree",
+                "--package",
+                "local-or-cloud",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .args(["--edges", "normal", "--prefix", "none"])
+            .output()?;
+        let text = String::from_utf8_lossy(&tree.stdout);
+        Ok(tree.status.success() && !text.lines().any(|l| l.starts_with("tract")))
+    }));
+    steps.push(counted("native tests", || {
+        let mut command = Command::new("cargo");
+        command.args(["test", "--workspace", "--all-features"]);
+        libtest(command)
+    }));
+    steps.push(counted(
+        "browser tests (wasm-bindgen-test, headless Chromium)",
+        || {
+            let capabilities = target.join("webdriver.json");
+            std::fs::write(&capabilities, webdriver_capabilities(&target)?)?;
+            let mut command = Command::new("cargo");
+            command
+                .args([
+                    "test",
+                    "--package",
+                    "local-or-cloud",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                ])
+                .args(["--test", "browser"])
+                .env(
+                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                    "wasm-bindgen-test-runner",
+                )
+                .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+                .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &capabilities)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "60");
+            libtest(command)
+        },
+    ));
+    let build = check("release build (trunk)", crate::release_build_ok);
+    let built = build.tally.failed == 0;
+    steps.push(build);
+    if built {
+        steps.push(counted("end-to-end tests (Playwright)", || {
+            end_to_end(root, &target)
+        }));
+        steps.push(check("size report and app budget", || {
+            let report = sizes::report(&root.join("dist"))?;
+            report.print();
+            report.write_json(&target.join("size-report.json"))?;
+            Ok(report.check_budget().map_err(|e| eprintln!("{e}")).is_ok())
+        }));
+    } else {
+        steps.push(skipped("end-to-end tests (Playwright)"));
+        steps.push(skipped("size report and app budget"));
+    }
+
+    let mut total = Tally::default();
+    println!("\nSummary");
+    for step in &steps {
+        total.add(step.tally);
+        let verdict = if step.tally.failed == 0 {
+            "ok"
+        } else {
+            "FAILED"
+        };
+        println!(
+            "  {verdict:<6} {:<56} {:>4} passed {:>3} failed {:>7.1} s",
+            step.name, step.tally.passed, step.tally.failed, step.seconds
+        );
+    }
+    println!("  total time {:.1} s", started.elapsed().as_secs_f64());
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed > 0 {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// A step that passes or fails as a whole and counts as one.
+fn check(name: &'static str, body: impl FnOnce() -> Result<bool>) -> Step {
+    banner(name);
+    let start = Instant::now();
+    let ok = body().unwrap_or_else(|error| {
+        eprintln!("{name}: {error:#}");
+        false
+    });
+    Step {
+        name,
+        seconds: start.elapsed().as_secs_f64(),
+        tally: if ok {
+            Tally {
+                passed: 1,
+                failed: 0,
+            }
+        } else {
+            Tally {
+                passed: 0,
+                failed: 1,
+            }
+        },
+    }
+}
+
+/// A step whose tests are counted one by one; a runner that fails without counting a failure counts as one failure.
+fn counted(name: &'static str, body: impl FnOnce() -> Result<(bool, Tally)>) -> Step {
+    banner(name);
+    let start = Instant::now();
+    let tally = match body() {
+        Ok((true, tally)) if tally.passed > 0 => tally,
+        Ok((true, tally)) => {
+            eprintln!("{name}: no test ran");
+            Tally {
+                passed: tally.passed,
+                failed: 1,
+            }
+        }
+        Ok((false, tally)) => Tally {
+            passed: tally.passed,
+            failed: tally.failed.max(1),
+        },
+        Err(error) => {
+            eprintln!("{name}: {error:#}");
+            Tally {
+                passed: 0,
+                failed: 1,
+            }
+        }
+    };
+    Step {
+        name,
+        seconds: start.elapsed().as_secs_f64(),
+        tally,
+    }
+}
+
+fn skipped(name: &'static str) -> Step {
+    eprintln!("{name}: skipped because the release build failed");
+    Step {
+        name,
+        seconds: 0.0,
+        tally: Tally {
+            passed: 0,
+            failed: 1,
+        },
+    }
+}
+
+fn banner(name: &str) {
+    println!("\n==> {name}");
+}
+
+fn cargo(args: &[&str]) -> Result<bool> {
+    Ok(Command::new("cargo").args(args).status()?.success())
+}
+
+fn libtest(command: Command) -> Result<(bool, Tally)> {
+    let (ok, output) = crate::process::run_teed(command)?;
+    Ok((ok, tally::from_libtest(&output)))
+}
+
+/// Chromium's WebDriver capabilities: Debian's binary, the test flags and a fresh profile.
+fn webdriver_capabilities(target: &Path) -> Result<String> {
+    let profile = target.join("chromium-profile-wasm");
+    let _ = std::fs::remove_dir_all(&profile);
+    let mut args: Vec<String> = CHROMIUM_ARGS
+        .iter()
+        .map(|a| a.trim_start_matches("--").to_owned())
+        .collect();
+    args.push(format!("user-data-dir={}", profile.display()));
+    Ok(serde_json::json!({
+        "goog:chromeOptions": { "binary": tools::CHROMIUM, "args": args }
+    })
+    .to_string())
+}
+
+/// Serves dist/ on a free loopback port and runs Playwright against it.
+fn end_to_end(root: &Path, target: &Path) -> Result<(bool, Tally)> {
+    let server = StaticServer::start(root.join("dist"), 0)?;
+    let report = target.join("playwright-report.json");
+    let _ = std::fs::remove_file(&report);
+    let status = Command::new("npx")
+        .args(["--no-install", "playwright", "test"])
+        .current_dir(root.join("tests/e2e"))
+        .env("BASE_URL", server.url())
+        .env("CHROMIUM_PATH", tools::CHROMIUM)
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+        .status()?;
+    drop(server);
+    let tally = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|json| tally::from_playwright(&json))
+        .unwrap_or_default();
+    Ok((status.success(), tally))
+}
