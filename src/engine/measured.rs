@@ -1,0 +1,31 @@
+//! Facts measured in the browser that the engine may use in place of, or on top of, answers.
+
+use serde::{Deserialize, Serialize};
+
+/// What the device panel and the inference timings measured; every part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Measured {
+    /// The hardware class the device profile supports, standing in for the resources answer.
+    pub device: Option<DeviceClass>,
+    /// The local analyzer's median latency in milliseconds.
+    pub local_latency_ms: Option<f64>,
+    /// The cloud call's total latency in milliseconds.
+    pub cloud_latency_ms: Option<f64>,
+}
+
+/// A `resources` option derived from measurements, with the facts it was derived from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeviceClass {
+    pub resources: String,
+    pub facts: Vec<String>,
+}
+
+/// The time budget each latency answer allows, in milliseconds.
+pub fn latency_budget_ms(latency: &str) -> Option<f64> {
+    match latency {
+        "realtime" => Some(100.0),
+        "interactive" => Some(1_000.0),
+        "relaxed" => Some(5_000.0),
+        _ => None,
+    }
+}
