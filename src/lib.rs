@@ -9,6 +9,8 @@ pub mod device;
 pub mod engine;
 pub mod inference;
 pub mod protocol;
+pub mod report;
+pub mod share;
 
 #[cfg(feature = "app")]
 pub mod app;

@@ -1,10 +1,20 @@
 //! The Yew user interface: one component per file, shared state through context.
 
+mod browser;
+mod cost_chart;
+mod cost_panel;
 mod device_panel;
+mod export;
+mod factor_chart;
 mod footer;
 mod header;
 mod inference_status;
+mod notices;
+mod question;
+mod questionnaire;
+mod result;
 mod root;
+mod state;
 mod urls;
 
 pub use root::App;

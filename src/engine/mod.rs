@@ -9,6 +9,7 @@ pub mod cost;
 pub mod factor;
 pub mod hybrid;
 pub mod measured;
+pub mod questions;
 pub mod recommend;
 pub mod rules;
 pub mod stacks;

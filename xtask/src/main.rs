@@ -28,7 +28,7 @@ fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = tools::project_root()?;
     std::env::set_current_dir(&root)?;
-    tools::put_cargo_bin_on_path();
+    tools::put_tools_on_path(&root);
     match args.first().map(String::as_str) {
         Some("serve") => {
             tools::ensure_build_tools(&root)?;

@@ -36,9 +36,14 @@ fn cargo_bin() -> PathBuf {
         .join("bin")
 }
 
-/// Puts ~/.cargo/bin first on PATH so that the tools installed there are the ones Trunk finds.
-pub fn put_cargo_bin_on_path() {
-    let mut paths = vec![cargo_bin()];
+/// Where `ensure_build_tools` installs the npm build tools (wasm-opt).
+fn npm_tools(root: &Path) -> PathBuf {
+    root.join("xtask/tools")
+}
+
+/// Puts ~/.cargo/bin and the npm build tools first on PATH so that they are the ones Trunk finds.
+pub fn put_tools_on_path(root: &Path) {
+    let mut paths = vec![cargo_bin(), npm_tools(root).join("node_modules/.bin")];
     if let Some(path) = std::env::var_os("PATH") {
         paths.extend(std::env::split_paths(&path));
     }
@@ -107,6 +112,7 @@ pub fn ensure_build_tools(root: &Path) -> Result<()> {
             ],
         )?;
     }
+    npm_ci(&npm_tools(root))?;
     if installed_version("trunk").as_deref() != Some(TRUNK_VERSION) {
         process::run(
             "cargo",
@@ -140,25 +146,28 @@ pub fn ensure_test_tools(root: &Path) -> Result<()> {
         apt(&["install", "-y", "-qq", "chromium", "chromium-driver"])?;
     }
 
-    let e2e = root.join("tests/e2e");
-    let installed = e2e.join("node_modules/.package-lock.json");
+    npm_ci(&root.join("tests/e2e"))
+}
+
+/// Installs a folder's npm packages from its lockfile when they are missing or older than it.
+fn npm_ci(dir: &Path) -> Result<()> {
+    let installed = dir.join("node_modules/.package-lock.json");
     let stale = match (
         modified(&installed),
-        modified(&e2e.join("package-lock.json")),
+        modified(&dir.join("package-lock.json")),
     ) {
         (Some(installed), Some(lock)) => installed < lock,
         _ => true,
     };
     if stale {
-        // SAFETY: set before any thread is started.
-        unsafe { std::env::set_var("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") };
         let status = std::process::Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-            .current_dir(&e2e)
+            .current_dir(dir)
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
             .status()
             .context("could not start npm")?;
         if !status.success() {
-            bail!("npm ci in tests/e2e failed ({status})");
+            bail!("npm ci in {} failed ({status})", dir.display());
         }
     }
     Ok(())

@@ -1,0 +1,80 @@
+//! Cumulative cost over 24 months, cloud against local, with the break-even point marked.
+
+use yew::prelude::*;
+
+use crate::engine::cost::CostComparison;
+use crate::report::dollars;
+
+const W: f64 = 600.0;
+const H: f64 = 220.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 580.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 190.0;
+
+#[derive(Properties, PartialEq)]
+pub struct CostChartProps {
+    pub cost: CostComparison,
+}
+
+#[function_component(CostChart)]
+pub fn cost_chart(props: &CostChartProps) -> Html {
+    let c = &props.cost;
+    let last = c.cumulative.last().map_or(0.0, |p| p.cloud.max(p.local));
+    let top = if last > 0.0 { last * 1.1 } else { 1.0 };
+    let months = c.cumulative.len().saturating_sub(1).max(1) as f64;
+    let x = |month: f64| LEFT + (RIGHT - LEFT) * month / months;
+    let y = |value: f64| BOTTOM - (BOTTOM - TOP) * value / top;
+    let cloud: String = c
+        .cumulative
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", x(f64::from(p.month)), y(p.cloud)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let local_y = y(c.local_upfront);
+    let break_even = c
+        .break_even_month
+        // Month 0 means local never costs more, which the flat line already shows.
+        .filter(|m| *m > 0 && f64::from(*m) <= months)
+        .map(|m| {
+            let (bx, by) = (x(f64::from(m)), y(c.local_upfront));
+            html! {
+                <g class="break-even">
+                    <circle cx={ bx.to_string() } cy={ by.to_string() } r="5" />
+                    <text x={ (bx + 8.0).to_string() } y={ (by - 8.0).max(TOP + 10.0).to_string() }>
+                        { format!("break-even: month {m}") }
+                    </text>
+                </g>
+            }
+        });
+    let ticks = [0.0, 6.0, 12.0, 18.0, 24.0].into_iter().filter(|m| *m <= months).map(|m| html! {
+        <text x={ x(m).to_string() } y={ (BOTTOM + 18.0).to_string() } class="tick">{ format!("{m:.0}") }</text>
+    });
+    let description = format!(
+        "Over {months:.0} months the cloud costs {} in total ({} a month); the device costs {} up front. {}",
+        dollars(c.cumulative.last().map_or(0.0, |p| p.cloud)),
+        dollars(c.cloud_per_month),
+        dollars(c.local_upfront),
+        match c.break_even_month {
+            Some(0) => "Local is cheaper from the start.".to_owned(),
+            Some(m) => format!("They break even in month {m}."),
+            None => "They never break even.".to_owned(),
+        }
+    );
+    html! {
+        <svg class="cost-chart" viewBox={ format!("0 0 {W} {H}") } role="img"
+            aria-labelledby="cost-chart-title cost-chart-desc">
+            <title id="cost-chart-title">{ "Cumulative cost by month" }</title>
+            <desc id="cost-chart-desc">{ description }</desc>
+            <line x1={ LEFT.to_string() } x2={ RIGHT.to_string() } y1={ BOTTOM.to_string() } y2={ BOTTOM.to_string() } class="axis-line" />
+            <line x1={ LEFT.to_string() } x2={ LEFT.to_string() } y1={ TOP.to_string() } y2={ BOTTOM.to_string() } class="axis-line" />
+            <text x={ (LEFT - 6.0).to_string() } y={ (TOP + 10.0).to_string() } class="tick end">{ dollars(top) }</text>
+            <text x={ (LEFT - 6.0).to_string() } y={ BOTTOM.to_string() } class="tick end">{ "$0" }</text>
+            { for ticks }
+            <text x={ RIGHT.to_string() } y={ (H - 2.0).to_string() } class="tick end">{ "months" }</text>
+            <line x1={ LEFT.to_string() } x2={ RIGHT.to_string() } y1={ local_y.to_string() } y2={ local_y.to_string() } class="series local" />
+            <polyline points={ cloud } class="series cloud" />
+            { for break_even }
+        </svg>
+    }
+}

@@ -1,0 +1,95 @@
+//! The cost inputs and the comparison they produce: per request, per month, and over 24 months.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::cost_chart::CostChart;
+use super::state::{use_advisor, Action};
+use crate::engine::cost::PriceTable;
+use crate::engine::recommend::Recommendation;
+use crate::report::{dollars, grouped};
+
+#[derive(Properties, PartialEq)]
+pub struct CostPanelProps {
+    pub recommendation: Rc<Recommendation>,
+}
+
+#[function_component(CostPanel)]
+pub fn cost_panel(props: &CostPanelProps) -> Html {
+    let state = use_advisor();
+    let cost = &state.shared.cost;
+    let field = |key: &'static str, label: &'static str, value: String, step: &'static str| {
+        let onchange = {
+            let state = state.clone();
+            Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                state.dispatch(Action::Field(key.to_owned(), input.value()));
+            })
+        };
+        let error = state.field_errors.get(key).cloned();
+        let id = format!("cost-{key}");
+        html! {
+            <div class="field">
+                <label for={ id.clone() }>{ label }</label>
+                <input type="number" id={ id } name={ key } min="0" step={ step }
+                    value={ value } { onchange } aria-invalid={ error.is_some().to_string() } />
+                { for error.map(|e| html! { <span class="field-error" role="alert">{ e }</span> }) }
+            </div>
+        }
+    };
+    let on_model = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            state.dispatch(Action::Field("cloud_model".into(), select.value()));
+        })
+    };
+    let table = PriceTable::default();
+    let summary = props.recommendation.cost.as_ref().map(|c| {
+        let break_even = match c.break_even_month {
+            Some(0) => "On hardware users already own, local costs nothing per request from the start.".to_owned(),
+            Some(m) => format!("The cloud's running cost passes the hardware's in month {m}."),
+            None => "With no requests, the cloud never costs as much as the hardware.".to_owned(),
+        };
+        html! {
+            <>
+                <p id="cost-summary">
+                    { format!("Cloud ({}): {} a request, ", c.model, dollars(c.cloud_per_request)) }
+                    <strong id="cloud-per-month">{ dollars(c.cloud_per_month) }</strong>
+                    { format!(" a month for {} requests. On the device: {} up front. {break_even}",
+                        grouped(c.requests_per_month), dollars(c.local_upfront)) }
+                </p>
+                <CostChart cost={ c.clone() } />
+                <p class="muted small">{ format!(
+                    "List prices per million tokens, taken {}; 30-day months. Check your own contract's prices.",
+                    c.prices_taken_on
+                ) }</p>
+            </>
+        }
+    });
+    html! {
+        <div class="cost" id="cost">
+            <h3>{ "Cost" }</h3>
+            <div class="fields">
+                { field("users", "Users", cost.users.to_string(), "1") }
+                { field("requests_per_user_per_day", "Requests per user per day", cost.requests_per_user_per_day.to_string(), "any") }
+                { field("input_tokens", "Input tokens per request", cost.input_tokens.to_string(), "1") }
+                { field("output_tokens", "Output tokens per request", cost.output_tokens.to_string(), "1") }
+                { field("upgrade_per_device", "Hardware upgrade per device ($)", cost.upgrade_per_device.to_string(), "any") }
+                <div class="field">
+                    <label for="cost-model">{ "Cloud model" }</label>
+                    <select id="cost-model" name="cloud_model" onchange={ on_model }>
+                        { for table.prices.iter().map(|p| html! {
+                            <option value={ p.model.clone() } selected={ p.model == cost.model }>
+                                { format!("{} ({}): ${} in / ${} out per 1M", p.model, p.provider, p.input_per_million, p.output_per_million) }
+                            </option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            { for summary }
+        </div>
+    }
+}

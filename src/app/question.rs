@@ -1,0 +1,58 @@
+//! One question: a native radio group whose name is the factor key and whose values are the option keys.
+
+use yew::prelude::*;
+
+use super::state::{use_advisor, Action};
+use crate::engine::questions::{option_label, question, why};
+use crate::engine::Factor;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub factor: Factor,
+    pub number: usize,
+}
+
+#[function_component(Question)]
+pub fn question_view(props: &QuestionProps) -> Html {
+    let state = use_advisor();
+    let factor = props.factor;
+    let key = factor.key();
+    let chosen = state.shared.answers.get(factor);
+    let why_id = format!("why-{key}");
+
+    let options = factor.options().iter().map(|&option| {
+        let id = format!("{key}-{option}");
+        let onchange = {
+            let state = state.clone();
+            Callback::from(move |_: Event| state.dispatch(Action::Answer(factor, option)))
+        };
+        html! {
+            <label class="option" for={ id.clone() }>
+                <input type="radio" id={ id } name={ key } value={ option }
+                    checked={ chosen == Some(option) } { onchange } />
+                <span>{ option_label(factor, option) }</span>
+            </label>
+        }
+    });
+
+    let clear = chosen.map(|_| {
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Unanswer(factor)));
+        html! {
+            <button type="button" class="link clear" { onclick }
+                aria-label={ format!("Clear the answer to question {}", props.number) }>
+                { "Clear" }
+            </button>
+        }
+    });
+
+    html! {
+        <fieldset class={ classes!("question", chosen.is_some().then_some("answered")) }
+            id={ format!("q-{key}") } aria-describedby={ why_id.clone() }>
+            <legend>{ format!("{}. {}", props.number, question(factor)) }</legend>
+            <p class="why" id={ why_id }>{ why(factor) }</p>
+            <div class="options">{ for options }</div>
+            { for clear }
+        </fieldset>
+    }
+}

@@ -1,0 +1,121 @@
+//! The live result: verdict, confidence, hard rules, conflict, hybrid mode, factor chart, costs, stacks, export.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::cost_panel::CostPanel;
+use super::export::Export;
+use super::factor_chart::FactorChart;
+use super::state::use_advisor;
+use crate::engine::questions::{option_label, title, ASKED_ORDER};
+use crate::engine::recommend::{Direction, Recommendation};
+use crate::engine::{recommend, Input, Verdict};
+
+fn headline(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Local => "Run it on the device",
+        Verdict::Cloud => "Run it in the cloud",
+        Verdict::Hybrid => "Use both: a hybrid",
+    }
+}
+
+#[function_component(ResultPanel)]
+pub fn result_panel() -> Html {
+    let state = use_advisor();
+    // Re-scored only when the answers or the cost inputs change, not when a notice does.
+    let recommendation: Rc<Recommendation> = use_memo(
+        (state.shared.answers.clone(), state.shared.cost.clone()),
+        |(answers, cost)| {
+            recommend(&Input {
+                answers: answers.clone(),
+                cost: cost.clone(),
+                ..Input::default()
+            })
+        },
+    );
+    let r = &*recommendation;
+    let percent = (r.confidence * 100.0).round();
+
+    let rules = (!r.rules.is_empty()).then(|| html! {
+        <div class="rules">
+            <h3>{ "Hard rules" }</h3>
+            <ul>{ for r.rules.iter().map(|rule| html! { <li data-rule={ rule.id }>{ &rule.reason }</li> }) }</ul>
+        </div>
+    });
+    let conflict = r.conflict.as_ref().map(|c| {
+        html! {
+            <div class="conflict" id="conflict" role="note">
+                <h3>{ "Conflict" }</h3>
+                <p>{ &c.summary }</p>
+                <ul>{ for c.changes.iter().map(|change| html! { <li>{ change }</li> }) }</ul>
+            </div>
+        }
+    });
+    let hybrid = r.hybrid.as_ref().map(|h| {
+        html! {
+            <div class="hybrid" id="hybrid-mode" data-mode={ h.mode.key() }>
+                <h3>{ h.title }</h3>
+                <p>{ h.how }</p>
+                <p class="muted">{ format!("When it applies: {}", h.when) }</p>
+            </div>
+        }
+    });
+    let reasons = ASKED_ORDER.iter().filter_map(|factor| r.factors.iter().find(|f| f.factor == *factor)).map(|f| {
+        let pulls = match f.direction {
+            Direction::Local => "device",
+            Direction::Cloud => "cloud",
+            Direction::Neutral => "neither",
+        };
+        let answer = f.option.as_deref().map(|o| option_label(f.factor, o));
+        html! {
+            <li data-factor={ f.factor.key() } data-pull={ pulls }>
+                <strong>{ title(f.factor) }</strong>
+                { for answer.map(|a| html! { <span class="answer">{ format!(" ({a})") }</span> }) }
+                { format!(" — pulls to {pulls}. {}", f.reason) }
+            </li>
+        }
+    });
+
+    html! {
+        <section id="result" class={ classes!("panel", "result", r.verdict.key()) }
+            data-verdict={ r.verdict.key() } aria-labelledby="result-title">
+            <h2 id="result-title">
+                <span class="eyebrow">{ "Verdict" }</span>
+                <span id="verdict-text" aria-live="polite">{ headline(r.verdict) }</span>
+            </h2>
+            <p class="confidence">
+                <label for="confidence">{ format!("{percent}% confidence") }</label>
+                <meter id="confidence" min="0" max="1" value={ r.confidence.to_string() }>
+                    { format!("{percent}%") }
+                </meter>
+                <span class="muted">{ format!(" · {} of 11 factors answered", r.answered) }</span>
+            </p>
+            { for rules }
+            { for conflict }
+            { for hybrid }
+            <h3>{ "Factor by factor" }</h3>
+            <FactorChart factors={ r.factors.clone() } />
+            <details class="reasons">
+                <summary>{ "Why, factor by factor" }</summary>
+                <ul id="reasons">{ for reasons }</ul>
+            </details>
+            <CostPanel recommendation={ recommendation.clone() } />
+            <h3>{ "Recommended stacks" }</h3>
+            <ul class="stacks" id="stacks">
+                { for r.stacks.iter().map(|s| html! {
+                    <li data-side={ if matches!(s.side, crate::engine::stacks::Side::Device) { "device" } else { "cloud" } }>
+                        <a href={ s.docs } target="_blank" rel="noopener">{ s.name }</a>
+                        { format!(" — {}", s.why) }
+                    </li>
+                }) }
+            </ul>
+            <Export recommendation={ recommendation.clone() } />
+            // On narrow screens the result sits below the questions; this bar keeps the verdict in view.
+            <a href="#result" class="verdict-bar" aria-label={ format!("Verdict: {}, {percent}% confidence. Go to the result.", headline(r.verdict)) }>
+                <span class={ classes!("dot", r.verdict.key()) }></span>
+                { format!("{} · {percent}%", headline(r.verdict)) }
+            </a>
+        </section>
+    }
+}

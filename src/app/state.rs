@@ -1,0 +1,78 @@
+//! The advisor's shared UI state: the answers and cost inputs, the notices, and the actions that change them.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::Factor;
+use crate::share::{self, Shared};
+
+/// Everything the visitor has entered, plus what the page has to tell them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AdvisorState {
+    pub shared: Shared,
+    /// Dismissible notices: parts of a link that were ignored, storage that failed.
+    pub notices: Vec<String>,
+    /// A message per cost field whose last input was refused; the previous value stays.
+    pub field_errors: BTreeMap<String, String>,
+}
+
+/// The ways the state changes.
+pub enum Action {
+    Answer(Factor, &'static str),
+    Unanswer(Factor),
+    /// A cost field edited in the form, by its query key.
+    Field(String, String),
+    Notice(String),
+    DismissNotices,
+    StartOver,
+}
+
+impl Reducible for AdvisorState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Answer(factor, option) => {
+                // The option comes from the contract's own list, so setting it cannot fail.
+                let _ = next.shared.answers.set(factor, option);
+            }
+            Action::Unanswer(factor) => next.shared.answers.clear(factor),
+            Action::Field(key, value) => match share::apply_param(&mut next.shared, &key, &value) {
+                Ok(()) => {
+                    next.field_errors.remove(&key);
+                }
+                Err(message) => {
+                    next.field_errors.insert(key, message);
+                }
+            },
+            Action::Notice(message) => {
+                if !next.notices.contains(&message) {
+                    next.notices.push(message);
+                }
+            }
+            Action::DismissNotices => next.notices.clear(),
+            Action::StartOver => {
+                next = AdvisorState {
+                    shared: Shared {
+                        embed: self.shared.embed,
+                        ..Shared::default()
+                    },
+                    ..AdvisorState::default()
+                };
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// The handle components use to read the state and dispatch actions.
+pub type AdvisorContext = UseReducerHandle<AdvisorState>;
+
+/// The advisor state from context; the root component always provides it.
+#[hook]
+pub fn use_advisor() -> AdvisorContext {
+    use_context::<AdvisorContext>().expect("AdvisorState is provided by the root component")
+}

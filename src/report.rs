@@ -1,0 +1,200 @@
+//! The exported report: Markdown to paste into a design doc, and JSON for tools.
+//!
+//! A report is built only from the recommendation and the shared answers, so it cannot hold
+//! anything the visitor did not choose to share, such as an API key.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::engine::questions::{option_label, title};
+use crate::engine::recommend::{Direction, Recommendation};
+use crate::share::{self, Shared};
+
+/// Groups a whole number's digits in threes: 600000 becomes "600,000".
+pub fn grouped(value: f64) -> String {
+    let whole = value.round() as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if whole < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Formats US dollars: fractions of a cent in full, cents below $100, whole dollars above.
+pub fn dollars(amount: f64) -> String {
+    let magnitude = amount.abs();
+    if magnitude > 0.0 && magnitude < 0.01 {
+        // Per-request prices are fractions of a cent; six places keep three significant digits.
+        let text = format!("{amount:.6}");
+        format!("${}", text.trim_end_matches('0'))
+    } else if magnitude < 100.0 {
+        format!("${amount:.2}")
+    } else if amount < 0.0 {
+        format!("-${}", grouped(magnitude))
+    } else {
+        format!("${}", grouped(amount))
+    }
+}
+
+/// The report as Markdown.
+pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
+    let mut md = String::new();
+    // Writing to a String cannot fail, so the results of write! are ignored throughout.
+    let _ = writeln!(md, "# Local or Cloud: {}", r.verdict.key());
+    let _ = writeln!(
+        md,
+        "\nVerdict: **{}** with {:.0}% confidence ({} of 11 factors answered).",
+        r.verdict.key(),
+        r.confidence * 100.0,
+        r.answered
+    );
+    if let Some(describe) = &shared.describe {
+        let _ = writeln!(md, "\nFeature: {}", describe.replace('\n', " "));
+    }
+    if let Some(h) = &r.hybrid {
+        let _ = writeln!(
+            md,
+            "\n**Hybrid mode: {}.** {} Applies when: {}",
+            h.title, h.how, h.when
+        );
+    }
+    if !r.rules.is_empty() {
+        let _ = writeln!(md, "\n## Hard rules\n");
+        for rule in &r.rules {
+            let _ = writeln!(md, "- {}", rule.reason);
+        }
+    }
+    if let Some(conflict) = &r.conflict {
+        let _ = writeln!(md, "\n## Conflict\n\n{}\n", conflict.summary);
+        for change in &conflict.changes {
+            let _ = writeln!(md, "- {change}");
+        }
+    }
+    let _ = writeln!(
+        md,
+        "\n## Factors\n\n| factor | answer | pulls | why |\n| --- | --- | --- | --- |"
+    );
+    for f in &r.factors {
+        let answer = f
+            .option
+            .as_deref()
+            .map_or("not answered", |o| option_label(f.factor, o));
+        let pulls = match f.direction {
+            Direction::Local => "device",
+            Direction::Neutral => "neither",
+            Direction::Cloud => "cloud",
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {answer} | {pulls} | {} |",
+            title(f.factor),
+            f.reason
+        );
+    }
+    if let Some(c) = &r.cost {
+        let _ = writeln!(md, "\n## Cost\n");
+        let _ = writeln!(
+            md,
+            "- Cloud ({}, prices taken {}): {} per request, {} per month for {} requests.",
+            c.model,
+            c.prices_taken_on,
+            dollars(c.cloud_per_request),
+            dollars(c.cloud_per_month),
+            grouped(c.requests_per_month)
+        );
+        let _ = writeln!(
+            md,
+            "- On the device: {} up front, nothing per request.",
+            dollars(c.local_upfront)
+        );
+        let _ = match c.break_even_month {
+            Some(0) => writeln!(
+                md,
+                "- On hardware users already own, local is cheaper from the first request."
+            ),
+            Some(m) => writeln!(
+                md,
+                "- The cloud's running cost passes the hardware's after {m} months."
+            ),
+            None => writeln!(
+                md,
+                "- With no traffic the cloud never costs as much as the hardware."
+            ),
+        };
+    }
+    let _ = writeln!(md, "\n## Recommended stacks\n");
+    for s in &r.stacks {
+        let _ = writeln!(md, "- [{}]({}): {}", s.name, s.docs, s.why);
+    }
+    if !r.measured_facts.is_empty() {
+        let _ = writeln!(md, "\n## Measured on this device\n");
+        for fact in &r.measured_facts {
+            let _ = writeln!(md, "- {fact}");
+        }
+    }
+    let _ = writeln!(md, "\nReproduce: `?{}`", share::to_query(shared));
+    md
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    query: String,
+    describe: Option<&'a str>,
+    recommendation: &'a Recommendation,
+}
+
+/// The report as pretty-printed JSON.
+pub fn json(r: &Recommendation, shared: &Shared) -> String {
+    let report = JsonReport {
+        query: share::to_query(shared),
+        describe: shared.describe.as_deref(),
+        recommendation: r,
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{recommend, Input};
+
+    #[test]
+    fn dollars_are_readable() {
+        assert_eq!(dollars(0.000195), "$0.000195");
+        assert_eq!(dollars(0.0005), "$0.0005");
+        assert_eq!(dollars(0.0), "$0.00");
+        assert_eq!(dollars(117.0), "$117");
+        assert_eq!(dollars(2_808.4), "$2,808");
+        assert_eq!(dollars(1_234_567.0), "$1,234,567");
+    }
+
+    #[test]
+    fn the_markdown_report_holds_the_verdict_reasons_costs_and_stacks() {
+        let (shared, _) = share::parse("privacy=device_only&model_size=small&users=10");
+        let r = recommend(&Input {
+            answers: shared.answers.clone(),
+            cost: shared.cost.clone(),
+            ..Input::default()
+        });
+        let md = markdown(&r, &shared);
+        assert!(md.starts_with("# Local or Cloud: local"));
+        assert!(md.contains("Policy forbids the data from leaving the device"));
+        assert!(md.contains(
+            "| Data privacy and compliance | Policy: data must never leave the device | device |"
+        ));
+        assert!(md.contains("per month for 6,000 requests"));
+        assert_eq!(grouped(600_000.0), "600,000");
+        assert!(md.contains("Reproduce: `?privacy=device_only&model_size=small&users=10`"));
+        let json = json(&r, &shared);
+        let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(value["recommendation"]["verdict"], "local");
+    }
+}

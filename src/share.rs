@@ -1,0 +1,240 @@
+//! Share links: the query string that prefills the advisor, read defensively and written back.
+//!
+//! Everything here is plain Rust so it is tested natively. Bad input never fails the whole
+//! link: each bad part becomes a notice naming what was ignored, and the rest still applies.
+
+use crate::engine::cost::CostInputs;
+use crate::engine::{Answers, Factor};
+
+/// A value longer than this (other than a description) cannot be a real answer.
+const MAX_VALUE_CHARS: usize = 100;
+/// Descriptions are free text, but a share link is no place for an essay.
+pub const MAX_DESCRIBE_CHARS: usize = 2_000;
+/// Parts of a link past this many are ignored, so a hostile link cannot make the page spin.
+const MAX_PARAMS: usize = 64;
+
+/// What a link holds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shared {
+    pub answers: Answers,
+    pub cost: CostInputs,
+    pub describe: Option<String>,
+    pub embed: bool,
+}
+
+/// The cost inputs a link may carry: key, smallest, largest, and whether it must be whole.
+const NUMBERS: &[(&str, f64, f64, bool)] = &[
+    ("users", 1.0, 100_000_000.0, true),
+    ("requests_per_user_per_day", 0.0, 100_000.0, false),
+    ("input_tokens", 1.0, 1_000_000.0, true),
+    ("output_tokens", 1.0, 1_000_000.0, true),
+    ("upgrade_per_device", 0.0, 100_000.0, false),
+];
+
+/// Reads a query string (with or without the leading `?`); returns what it holds and a notice per ignored part.
+pub fn parse(query: &str) -> (Shared, Vec<String>) {
+    let mut shared = Shared::default();
+    let mut notices = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut pairs = form_urlencoded::parse(query.as_bytes());
+    for (key, value) in pairs.by_ref().take(MAX_PARAMS) {
+        if let Err(notice) = apply_param(&mut shared, &key, &value) {
+            notices.push(notice);
+        }
+    }
+    if pairs.next().is_some() {
+        notices.push(format!(
+            "Ignored everything after the first {MAX_PARAMS} parts of the link."
+        ));
+    }
+    (shared, notices)
+}
+
+/// Applies one `key=value` part, from a link or a form field; the error is a notice for the visitor.
+pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), String> {
+    let shown = format!("{}={}", clip(key), clip(value));
+    if key == "describe" {
+        if value.chars().count() > MAX_DESCRIBE_CHARS {
+            return Err(format!(
+                "Ignored the description: it is longer than {MAX_DESCRIBE_CHARS} characters."
+            ));
+        }
+        shared.describe = Some(value.to_owned()).filter(|text| !text.trim().is_empty());
+        return Ok(());
+    }
+    if value.chars().count() > MAX_VALUE_CHARS {
+        return Err(format!("Ignored {}: its value is far too long.", clip(key)));
+    }
+    if key == "embed" {
+        shared.embed = match value {
+            "1" | "true" => true,
+            "0" | "false" => false,
+            _ => return Err(format!("Ignored {shown}: embed takes 1 or 0.")),
+        };
+        return Ok(());
+    }
+    if key == "cloud_model" {
+        if crate::engine::cost::PriceTable::default()
+            .find(value)
+            .is_none()
+        {
+            return Err(format!(
+                "Ignored {shown}: the price table has no such model."
+            ));
+        }
+        shared.cost.model = value.to_owned();
+        return Ok(());
+    }
+    if let Some(factor) = Factor::from_key(key) {
+        return shared.answers.set(factor, value).map_err(|_| {
+            format!(
+                "Ignored {shown}: {} takes {}.",
+                factor.key(),
+                factor.options().join(", ")
+            )
+        });
+    }
+    if let Some(&(name, min, max, whole)) = NUMBERS.iter().find(|(name, ..)| *name == key) {
+        let number = value
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && *n >= min && *n <= max && (!whole || n.fract() == 0.0))
+            .ok_or_else(|| {
+                let kind = if whole { "a whole number" } else { "a number" };
+                format!("Ignored {shown}: {name} takes {kind} from {min} to {max}.")
+            })?;
+        set_number(&mut shared.cost, name, number);
+        return Ok(());
+    }
+    Err(format!(
+        "Ignored {shown}: '{}' is not something this advisor knows.",
+        clip(key)
+    ))
+}
+
+fn set_number(cost: &mut CostInputs, name: &str, n: f64) {
+    // The ranges above keep every value within u64 and f64 without loss.
+    match name {
+        "users" => cost.users = n as u64,
+        "requests_per_user_per_day" => cost.requests_per_user_per_day = n,
+        "input_tokens" => cost.input_tokens = n as u64,
+        "output_tokens" => cost.output_tokens = n as u64,
+        "upgrade_per_device" => cost.upgrade_per_device = n,
+        _ => {}
+    }
+}
+
+/// Shortens text for a notice and drops control characters, so a notice stays one short line.
+fn clip(text: &str) -> String {
+    let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+    if clean.chars().count() > 40 {
+        format!("{}…", clean.chars().take(40).collect::<String>())
+    } else {
+        clean
+    }
+}
+
+/// Writes the query string (without `?`) that reproduces this state; defaults are left out.
+pub fn to_query(shared: &Shared) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (factor, option) in shared.answers.iter() {
+        out.append_pair(factor.key(), option);
+    }
+    let defaults = CostInputs::default();
+    let cost = &shared.cost;
+    if cost.users != defaults.users {
+        out.append_pair("users", &cost.users.to_string());
+    }
+    if cost.requests_per_user_per_day != defaults.requests_per_user_per_day {
+        out.append_pair(
+            "requests_per_user_per_day",
+            &cost.requests_per_user_per_day.to_string(),
+        );
+    }
+    if cost.input_tokens != defaults.input_tokens {
+        out.append_pair("input_tokens", &cost.input_tokens.to_string());
+    }
+    if cost.output_tokens != defaults.output_tokens {
+        out.append_pair("output_tokens", &cost.output_tokens.to_string());
+    }
+    if cost.upgrade_per_device != defaults.upgrade_per_device {
+        out.append_pair("upgrade_per_device", &cost.upgrade_per_device.to_string());
+    }
+    if cost.model != defaults.model {
+        out.append_pair("cloud_model", &cost.model);
+    }
+    if let Some(describe) = &shared.describe {
+        out.append_pair("describe", describe);
+    }
+    if shared.embed {
+        out.append_pair("embed", "1");
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_link_round_trips() {
+        let query =
+            "privacy=regulated&connectivity=offline&users=250&requests_per_user_per_day=3.5\
+                     &input_tokens=800&output_tokens=120&upgrade_per_device=150&cloud_model=Phi-4\
+                     &describe=notes+on+clinic+laptops&embed=1";
+        let (shared, notices) = parse(query);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(shared.answers.get(Factor::Privacy), Some("regulated"));
+        assert_eq!(shared.cost.users, 250);
+        assert_eq!(shared.cost.requests_per_user_per_day, 3.5);
+        assert_eq!(shared.describe.as_deref(), Some("notes on clinic laptops"));
+        assert!(shared.embed);
+        assert_eq!(parse(&to_query(&shared)), (shared, vec![]));
+    }
+
+    #[test]
+    fn every_kind_of_bad_part_is_named_and_the_rest_still_applies() {
+        let cases: &[(&str, &str)] = &[
+            ("colour=blue", "'colour' is not something"),
+            ("privacy=secret", "privacy takes public, internal"),
+            ("users=-5", "users takes a whole number"),
+            ("users=2.5", "users takes a whole number"),
+            ("input_tokens=1e300", "input_tokens takes"),
+            (
+                "requests_per_user_per_day=NaN",
+                "requests_per_user_per_day takes a number",
+            ),
+            ("embed=yes", "embed takes 1 or 0"),
+            ("cloud_model=gpt-9", "no such model"),
+            ("%FF%FE=%00", "is not something"),
+        ];
+        for (bad, expected) in cases {
+            let (shared, notices) = parse(&format!("{bad}&latency=batch"));
+            assert_eq!(notices.len(), 1, "{bad}: {notices:?}");
+            assert!(notices[0].contains(expected), "{bad}: {}", notices[0]);
+            assert_eq!(shared.answers.get(Factor::Latency), Some("batch"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn huge_and_hostile_links_are_cut_short() {
+        let (_, notices) = parse(&format!("privacy={}", "x".repeat(100_000)));
+        assert_eq!(notices, ["Ignored privacy: its value is far too long."]);
+        let (_, notices) = parse(&format!("describe={}", "y".repeat(MAX_DESCRIBE_CHARS + 1)));
+        assert!(notices[0].contains("description"));
+        let many = vec!["latency=batch"; 500].join("&");
+        let (shared, notices) = parse(&many);
+        assert_eq!(shared.answers.answered(), 1);
+        assert_eq!(notices.len(), 1);
+        let (_, notices) = parse("<script>alert(1)</script>=1");
+        assert!(notices[0].starts_with("Ignored <script>alert(1)</script>=1"));
+    }
+
+    #[test]
+    fn an_empty_link_is_the_default_state() {
+        assert_eq!(parse(""), (Shared::default(), vec![]));
+        assert_eq!(parse("?"), (Shared::default(), vec![]));
+        assert_eq!(to_query(&Shared::default()), "");
+    }
+}

@@ -1,0 +1,173 @@
+// The advisor page: answering, share links, autosave, bad links, export, accessibility, layouts.
+const { test, expect } = require('@playwright/test');
+const { default: AxeBuilder } = require('@axe-core/playwright');
+
+const result = (page) => page.locator('#result');
+
+function collectPageErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function answer(page, factor, option) {
+  await page.locator(`input[name="${factor}"][value="${option}"]`).check();
+}
+
+test('answering changes the verdict as the visitor goes', async ({ page }) => {
+  await page.goto('./');
+  await expect(result(page)).toHaveAttribute('data-verdict', 'hybrid');
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 11');
+
+  await answer(page, 'privacy', 'public');
+  await answer(page, 'model_size', 'large');
+  await answer(page, 'resources', 'low_end');
+  await answer(page, 'connectivity', 'always');
+  await expect(result(page)).toHaveAttribute('data-verdict', 'cloud');
+  await expect(page.locator('[data-rule="hardware_cannot_run_task"]')).toBeVisible();
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 4 of 11');
+
+  await answer(page, 'privacy', 'device_only');
+  await expect(result(page)).toHaveAttribute('data-verdict', 'local');
+  await expect(page.locator('#conflict')).toContainText('The rules collide');
+  await expect(page.locator('#conflict')).toContainText('Use a smaller model');
+});
+
+test('a keyboard alone can answer a question', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('input[name="privacy"][value="public"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('input[name="privacy"][value="internal"]')).toBeChecked();
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 1 of 11');
+});
+
+test('a prefilled link reproduces a verdict, and the address bar follows the answers', async ({ page, context }) => {
+  await page.goto('./?privacy=regulated&connectivity=intermittent&model_size=medium&resources=mainstream&tooling=windows');
+  await expect(result(page)).toHaveAttribute('data-verdict', 'local');
+  await expect(page.locator('input[name="privacy"][value="regulated"]')).toBeChecked();
+  await expect(page.locator('#notices')).toHaveCount(0);
+
+  await answer(page, 'latency', 'batch');
+  await expect(page).toHaveURL(/latency=batch/);
+  const link = page.url();
+  const verdict = await result(page).getAttribute('data-verdict');
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(result(other)).toHaveAttribute('data-verdict', verdict);
+  await expect(other.locator('input[name="latency"][value="batch"]')).toBeChecked();
+});
+
+test('cost inputs from a link drive the cost, and a bad edit is refused with a message', async ({ page }) => {
+  // 100 users x 10 requests x 30 days = 30,000 requests; 1,000 in + 100 out on gpt-4o-mini
+  // = $0.00015 + $0.00006 = $0.00021 each, $6.30 a month.
+  await page.goto('./?users=100&requests_per_user_per_day=10&input_tokens=1000&output_tokens=100');
+  await expect(page.locator('#cloud-per-month')).toHaveText('$6.30');
+  await page.locator('#cost-users').fill('-5');
+  await page.locator('#cost-users').blur();
+  await expect(page.locator('.field-error')).toContainText('users takes a whole number');
+  await expect(page.locator('#cloud-per-month')).toHaveText('$6.30');
+  await page.locator('#cost-users').fill('200');
+  await page.locator('#cost-users').blur();
+  await expect(page.locator('#cloud-per-month')).toHaveText('$12.60');
+  await expect(page).toHaveURL(/users=200/);
+});
+
+test('answers are saved on the device, come back on reload, and Start over clears them', async ({ page }) => {
+  await page.goto('./');
+  await answer(page, 'privacy', 'personal');
+  await answer(page, 'latency', 'realtime');
+  await page.goto('./');
+  await expect(page.locator('input[name="privacy"][value="personal"]')).toBeChecked();
+  await expect(page.locator('input[name="latency"][value="realtime"]')).toBeChecked();
+
+  await page.locator('#start-over').click();
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 11');
+  await page.goto('./');
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 11');
+});
+
+const BAD_LINKS = [
+  ['an unknown key', '?colour=blue&latency=batch', "'colour' is not something"],
+  ['an unknown value', '?privacy=secret&latency=batch', 'privacy takes public'],
+  ['an out-of-range number', '?users=-3&latency=batch', 'users takes a whole number'],
+  ['garbage', '?%E0%A4%A=%%%&&==&latency=batch', 'is not something'],
+  ['a huge value', `?privacy=${'x'.repeat(5000)}&latency=batch`, 'far too long'],
+  ['markup', '?%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1&latency=batch', '<img src=x onerror=alert(1)>'],
+];
+
+for (const [kind, query, message] of BAD_LINKS) {
+  test(`a link with ${kind} shows a notice and nothing breaks`, async ({ page }) => {
+    const errors = collectPageErrors(page);
+    let dialogs = 0;
+    page.on('dialog', (dialog) => { dialogs += 1; dialog.dismiss(); });
+    await page.goto(`./${query}`);
+    await expect(page.locator('#notices')).toContainText(message);
+    await expect(page.locator('input[name="latency"][value="batch"]')).toBeChecked();
+    await expect(result(page)).toHaveAttribute('data-verdict', /local|cloud|hybrid/);
+    await expect(page.locator('#notices img')).toHaveCount(0);
+    await page.locator('#dismiss-notices').click();
+    await expect(page.locator('#notices')).toHaveCount(0);
+    expect(errors).toEqual([]);
+    expect(dialogs).toBe(0);
+  });
+}
+
+test('the report can be copied as Markdown and downloaded as JSON', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?privacy=device_only&model_size=small');
+  await page.locator('#copy-markdown').click();
+  await expect(page.locator('#export-status')).toHaveText('Markdown report copied.');
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toMatch(/^# Local or Cloud: local/);
+  expect(markdown).toContain('Policy forbids the data from leaving the device');
+  expect(markdown).toContain('Reproduce: `?privacy=device_only&model_size=small`');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+  expect(download.suggestedFilename()).toBe('local-or-cloud.json');
+  const json = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
+  expect(json.recommendation.verdict).toBe('local');
+  expect(json.query).toBe('privacy=device_only&model_size=small');
+});
+
+test('axe-core finds no accessibility violations', async ({ page }) => {
+  await page.goto('./?privacy=personal&model_size=large&resources=mixed&connectivity=intermittent');
+  await expect(page.locator('#hybrid-mode')).toBeVisible();
+  await page.locator('details.reasons summary').click();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+});
+
+for (const width of [360, 390, 1280]) {
+  test(`the page fits ${width} px without horizontal scrolling`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./?privacy=personal&model_size=large&resources=mixed&connectivity=intermittent');
+    await expect(page.locator('#inference-status')).toHaveAttribute('data-state', /ready|failed/, { timeout: 60_000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Narrow screens keep the verdict in view with a bar; wide ones show the result beside the questions.
+    const bar = page.locator('.verdict-bar');
+    if (width < 900) {
+      await expect(bar).toBeVisible();
+      await expect(bar).toContainText('Use both: a hybrid');
+    } else {
+      await expect(bar).toBeHidden();
+    }
+    await page.screenshot({ path: testInfo.outputPath(`advisor-${width}.png`), fullPage: true });
+  });
+}
+
+test('nothing shifts once the page has rendered', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('./?privacy=personal&model_size=large&resources=mixed');
+  await expect(page.locator('#inference-status')).toHaveAttribute('data-state', /ready|failed/, { timeout: 60_000 });
+  const shifts = await page.evaluate(() => window.__shifts);
+  expect(shifts).toEqual([]);
+});
