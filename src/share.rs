@@ -20,6 +20,9 @@ pub struct Shared {
     pub cost: CostInputs,
     pub describe: Option<String>,
     pub embed: bool,
+    /// `device=this`: the feature runs on the device that opens the link, so its measured
+    /// profile stands in for the hardware answer.
+    pub this_device: bool,
 }
 
 /// The cost inputs a link may carry: key, smallest, largest, and whether it must be whole.
@@ -71,6 +74,13 @@ pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), St
             "0" | "false" => false,
             _ => return Err(format!("Ignored {shown}: embed takes 1 or 0.")),
         };
+        return Ok(());
+    }
+    if key == "device" {
+        if value != "this" {
+            return Err(format!("Ignored {shown}: device takes this."));
+        }
+        shared.this_device = true;
         return Ok(());
     }
     if key == "cloud_model" {
@@ -164,6 +174,9 @@ pub fn to_query(shared: &Shared) -> String {
     if cost.model != defaults.model {
         out.append_pair("cloud_model", &cost.model);
     }
+    if shared.this_device {
+        out.append_pair("device", "this");
+    }
     if let Some(describe) = &shared.describe {
         out.append_pair("describe", describe);
     }
@@ -182,7 +195,7 @@ mod tests {
         let query =
             "privacy=regulated&connectivity=offline&users=250&requests_per_user_per_day=3.5\
                      &input_tokens=800&output_tokens=120&upgrade_per_device=150&cloud_model=Phi-4\
-                     &describe=notes+on+clinic+laptops&embed=1";
+                     &describe=notes+on+clinic+laptops&embed=1&device=this";
         let (shared, notices) = parse(query);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(shared.answers.get(Factor::Privacy), Some("regulated"));
@@ -190,6 +203,7 @@ mod tests {
         assert_eq!(shared.cost.requests_per_user_per_day, 3.5);
         assert_eq!(shared.describe.as_deref(), Some("notes on clinic laptops"));
         assert!(shared.embed);
+        assert!(shared.this_device);
         assert_eq!(parse(&to_query(&shared)), (shared, vec![]));
     }
 
@@ -206,6 +220,7 @@ mod tests {
                 "requests_per_user_per_day takes a number",
             ),
             ("embed=yes", "embed takes 1 or 0"),
+            ("device=that", "device takes this"),
             ("cloud_model=gpt-9", "no such model"),
             ("%FF%FE=%00", "is not something"),
         ];

@@ -1,24 +1,64 @@
-//! The device area: what this device exposes to the page, measured in the browser.
+//! The device panel: what this device exposes, what it can run, and the capability report.
 
 use yew::prelude::*;
 
-use crate::device;
+use super::export_buttons::ExportButtons;
+use super::model_fit::model_fit_table;
+use super::state::use_advisor;
+use crate::device::capability_report::{fact_rows, CapabilityReport};
+use crate::device::classify;
+
+/// The context lengths the fit table offers, in tokens.
+pub const CONTEXTS: [u32; 4] = [2_048, 4_096, 8_192, 32_768];
 
 #[function_component(DevicePanel)]
 pub fn device_panel() -> Html {
-    // Read once: the core count cannot change while the page is open.
-    let cores = use_memo((), |_| device::logical_cores());
-    let cores_text = match &*cores {
-        Ok(cores) => cores.to_string(),
-        Err(error) => error.to_string(),
+    let state = use_advisor();
+    let context = use_state(|| 4_096u32);
+    let on_context = {
+        let context = context.clone();
+        Callback::from(move |c| context.set(c))
+    };
+    let profile = &state.device;
+    // The report is built when a button is pressed, from exactly what the panel shows.
+    let report = |build: fn(&CapabilityReport) -> String| {
+        let (profile, context) = (profile.clone(), *context);
+        Callback::from(move |()| build(&CapabilityReport::new(&profile, context)))
+    };
+    let (markdown, json) = (report(|r| r.markdown()), report(|r| r.json()));
+    let class = classify(profile);
+    let rows = fact_rows(profile).into_iter().map(|(label, value)| {
+        let id = format!("device-{}", slug(label));
+        html! { <><dt>{ label }</dt><dd id={ id }>{ value }</dd></> }
+    });
+    let class_line = match &class {
+        Some(class) => html! {
+            <p id="device-class" data-resources={ class.resources.clone() }>
+                { "For the advisor this is a " }<strong>{ class.resources.replace('_', "-") }</strong>
+                { format!(" device ({}).", class.facts.join(", ")) }
+            </p>
+        },
+        None => html! { <p id="device-class" class="muted">{ "Still measuring…" }</p> },
     };
     html! {
         <section id="device" class="panel" aria-labelledby="device-title">
             <h2 id="device-title">{ "This device" }</h2>
-            <dl class="facts">
-                <dt>{ "Logical CPU cores" }</dt>
-                <dd id="device-cores">{ cores_text }</dd>
-            </dl>
+            <p class="muted">{ "Read from the browser without any permission prompt; nothing leaves this page." }</p>
+            <dl class="facts">{ for rows }</dl>
+            { class_line }
+            { model_fit_table(profile, *context, on_context) }
+            <ExportButtons id="capabilities" copy_label="Copy capability report" noun="Capability report"
+                file_name="device-capabilities.json" { markdown } { json } />
         </section>
     }
+}
+
+/// Turns a label into an id fragment: "Logical CPU cores" becomes "logical-cpu-cores".
+fn slug(label: &str) -> String {
+    label
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
 }

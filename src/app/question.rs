@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::state::{use_advisor, Action};
+use super::this_device::this_device_toggle;
 use crate::engine::questions::{option_label, question, why};
 use crate::engine::Factor;
 
@@ -53,6 +54,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
             <p class="why" id={ why_id }>{ why(factor) }</p>
             <div class="options">{ for options }</div>
             { for clear }
+            if factor == Factor::Resources { { this_device_toggle(&state) } }
         </fieldset>
     }
 }

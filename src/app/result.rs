@@ -8,6 +8,8 @@ use super::cost_panel::CostPanel;
 use super::export::Export;
 use super::factor_chart::FactorChart;
 use super::state::use_advisor;
+use crate::device::classify;
+use crate::engine::measured::Measured;
 use crate::engine::questions::{option_label, title, ASKED_ORDER};
 use crate::engine::recommend::{Direction, Recommendation};
 use crate::engine::{recommend, Input, Verdict};
@@ -24,12 +26,26 @@ fn headline(verdict: Verdict) -> &'static str {
 pub fn result_panel() -> Html {
     let state = use_advisor();
     // Re-scored only when the answers or the cost inputs change, not when a notice does.
+    // The device class counts only when the visitor says the feature runs on this device.
+    let device_class = state
+        .shared
+        .this_device
+        .then(|| classify(&state.device))
+        .flatten();
     let recommendation: Rc<Recommendation> = use_memo(
-        (state.shared.answers.clone(), state.shared.cost.clone()),
-        |(answers, cost)| {
+        (
+            state.shared.answers.clone(),
+            state.shared.cost.clone(),
+            device_class,
+        ),
+        |(answers, cost, device)| {
             recommend(&Input {
                 answers: answers.clone(),
                 cost: cost.clone(),
+                measured: Measured {
+                    device: device.clone(),
+                    ..Measured::default()
+                },
                 ..Input::default()
             })
         },
@@ -91,6 +107,12 @@ pub fn result_panel() -> Html {
                 </meter>
                 <span class="muted">{ format!(" · {} of 11 factors answered", r.answered) }</span>
             </p>
+            if !r.measured_facts.is_empty() {
+                <div class="measured" id="measured-facts">
+                    <h3>{ "Measured on this device" }</h3>
+                    <ul>{ for r.measured_facts.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
+                </div>
+            }
             { for rules }
             { for conflict }
             { for hybrid }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::device_panel::DevicePanel;
+use super::device_probes::use_device_probes;
 use super::footer::Footer;
 use super::header::Header;
 use super::inference_status::InferenceStatus;
@@ -36,6 +37,7 @@ fn initial_state() -> AdvisorState {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
+    use_device_probes(&state);
 
     // The address bar and local storage follow the answers, so a copied link or a reload reproduces them.
     {

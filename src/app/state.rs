@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::device::{DeviceProfile, ProbeResult};
 use crate::engine::Factor;
 use crate::share::{self, Shared};
 
@@ -16,6 +17,8 @@ pub struct AdvisorState {
     pub notices: Vec<String>,
     /// A message per cost field whose last input was refused; the previous value stays.
     pub field_errors: BTreeMap<String, String>,
+    /// What the browser has told us about this device so far.
+    pub device: DeviceProfile,
 }
 
 /// The ways the state changes.
@@ -24,6 +27,10 @@ pub enum Action {
     Unanswer(Factor),
     /// A cost field edited in the form, by its query key.
     Field(String, String),
+    /// Whether the feature runs on this device, so its profile stands in for the hardware answer.
+    ThisDevice(bool),
+    /// A device probe finished.
+    Probe(ProbeResult),
     Notice(String),
     DismissNotices,
     StartOver,
@@ -48,6 +55,8 @@ impl Reducible for AdvisorState {
                     next.field_errors.insert(key, message);
                 }
             },
+            Action::ThisDevice(on) => next.shared.this_device = on,
+            Action::Probe(result) => next.device.apply(result),
             Action::Notice(message) => {
                 if !next.notices.contains(&message) {
                     next.notices.push(message);
@@ -60,6 +69,8 @@ impl Reducible for AdvisorState {
                         embed: self.shared.embed,
                         ..Shared::default()
                     },
+                    // The device has not changed because the answers were cleared.
+                    device: self.device.clone(),
                     ..AdvisorState::default()
                 };
             }

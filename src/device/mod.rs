@@ -1,24 +1,14 @@
-//! Thin browser probes of the device the app runs on; every probe answers "not exposed" rather than throwing.
+//! The device profile: what this device can run, probed in the browser and judged in plain Rust.
+//!
+//! `profile`, `catalogue`, `fit`, `classify` and `capability_report` are pure and tested natively;
+//! `probe` is the thin browser glue that fills a profile, and never throws into the UI.
 
-use thiserror::Error;
+pub mod capability_report;
+pub mod catalogue;
+pub mod classify;
+pub mod fit;
+pub mod probe;
+pub mod profile;
 
-/// Why a device fact could not be read.
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum DeviceError {
-    #[error("this page has no window (it is running outside a browser tab)")]
-    NoWindow,
-    #[error("{0} is not exposed by this browser")]
-    NotExposed(&'static str),
-}
-
-/// The number of logical cores the browser reports (`navigator.hardwareConcurrency`).
-pub fn logical_cores() -> Result<u32, DeviceError> {
-    let window = web_sys::window().ok_or(DeviceError::NoWindow)?;
-    let cores = window.navigator().hardware_concurrency();
-    // Browsers report 0 or NaN when they hide the figure; NaN casts to 0 as well.
-    if cores >= 1.0 {
-        Ok(cores as u32)
-    } else {
-        Err(DeviceError::NotExposed("the number of CPU cores"))
-    }
-}
+pub use classify::classify;
+pub use profile::{DeviceProfile, Probe, ProbeResult};

@@ -116,14 +116,14 @@ for (const [kind, query, message] of BAD_LINKS) {
 test('the report can be copied as Markdown and downloaded as JSON', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./?privacy=device_only&model_size=small');
-  await page.locator('#copy-markdown').click();
-  await expect(page.locator('#export-status')).toHaveText('Markdown report copied.');
+  await page.locator('#report-copy').click();
+  await expect(page.locator('#report-status')).toHaveText('Markdown report copied.');
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toMatch(/^# Local or Cloud: local/);
   expect(markdown).toContain('Policy forbids the data from leaving the device');
   expect(markdown).toContain('Reproduce: `?privacy=device_only&model_size=small`');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#report-download').click()]);
   expect(download.suggestedFilename()).toBe('local-or-cloud.json');
   const json = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
   expect(json.recommendation.verdict).toBe('local');

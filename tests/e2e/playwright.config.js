@@ -2,6 +2,20 @@
 // in Debian's Chromium: no browser is ever downloaded.
 const { defineConfig } = require('@playwright/test');
 
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const launch = (extra) => ({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [...chromiumArgs, ...extra],
+});
+
 module.exports = defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.js$/,
@@ -15,17 +29,16 @@ module.exports = defineConfig({
   use: {
     baseURL: process.env.BASE_URL || 'http://127.0.0.1:8081/',
     headless: true,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: launch([]),
   },
+  // Headless Chromium has no WebGPU adapter unless started with --enable-unsafe-webgpu, which
+  // gives it SwiftShader's; the device tests run in both modes.
+  projects: [
+    { name: 'chromium' },
+    {
+      name: 'chromium-webgpu',
+      testMatch: /device\.spec\.js$/,
+      use: { launchOptions: launch(['--enable-unsafe-webgpu']) },
+    },
+  ],
 });

@@ -20,7 +20,7 @@ test('the shell renders with no console errors', async ({ page }) => {
   await expect(page.locator('footer #version')).toHaveText(/^Local or Cloud v\d+\.\d+\.\d+$/);
   await expect(page.locator('footer a')).toHaveText('Source code');
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  await expect(page.locator('#device-cores')).toHaveText(String(cores));
+  await expect(page.locator('#device-logical-cpu-cores')).toHaveText(String(cores));
   await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   expect(errors).toEqual([]);
 });

@@ -87,31 +87,20 @@ pub fn run_all(root: &Path) -> Result<()> {
         command.args(["test", "--workspace", "--all-features"]);
         libtest(command)
     }));
-    steps.push(counted(
-        "browser tests (wasm-bindgen-test, headless Chromium)",
-        || {
-            let capabilities = target.join("webdriver.json");
-            std::fs::write(&capabilities, webdriver_capabilities(&target)?)?;
-            let mut command = Command::new("cargo");
-            command
-                .args([
-                    "test",
-                    "--package",
-                    "local-or-cloud",
-                    "--target",
-                    "wasm32-unknown-unknown",
-                ])
-                .args(["--test", "browser"])
-                .env(
-                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                    "wasm-bindgen-test-runner",
-                )
-                .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-                .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &capabilities)
-                .env("WASM_BINDGEN_TEST_TIMEOUT", "60");
-            libtest(command)
-        },
-    ));
+    // Twice: headless Chromium has no WebGPU adapter unless `--enable-unsafe-webgpu` gives it
+    // SwiftShader's, and the probes must be right both ways.
+    for (name, webgpu) in [
+        (
+            "browser tests (wasm-bindgen-test, no WebGPU adapter)",
+            false,
+        ),
+        (
+            "browser tests (wasm-bindgen-test, SwiftShader WebGPU)",
+            true,
+        ),
+    ] {
+        steps.push(counted(name, || browser_tests(&target, webgpu)));
+    }
     let build = check("release build (trunk)", crate::release_build_ok);
     let built = build.tally.failed == 0;
     steps.push(build);
@@ -234,8 +223,27 @@ fn libtest(command: Command) -> Result<(bool, Tally)> {
     Ok((ok, tally::from_libtest(&output)))
 }
 
+/// Runs `tests/browser.rs` in headless Chromium; `LOC_EXPECT_WEBGPU` tells the tests which adapter to expect.
+fn browser_tests(target: &Path, webgpu: bool) -> Result<(bool, Tally)> {
+    let capabilities = target.join("webdriver.json");
+    std::fs::write(&capabilities, webdriver_capabilities(target, webgpu)?)?;
+    let mut command = Command::new("cargo");
+    command
+        .args(["test", "--package", "local-or-cloud"])
+        .args(["--target", "wasm32-unknown-unknown", "--test", "browser"])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &capabilities)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "60")
+        .env("LOC_EXPECT_WEBGPU", if webgpu { "adapter" } else { "none" });
+    libtest(command)
+}
+
 /// Chromium's WebDriver capabilities: Debian's binary, the test flags and a fresh profile.
-fn webdriver_capabilities(target: &Path) -> Result<String> {
+fn webdriver_capabilities(target: &Path, webgpu: bool) -> Result<String> {
     let profile = target.join("chromium-profile-wasm");
     let _ = std::fs::remove_dir_all(&profile);
     let mut args: Vec<String> = CHROMIUM_ARGS
@@ -243,6 +251,9 @@ fn webdriver_capabilities(target: &Path) -> Result<String> {
         .map(|a| a.trim_start_matches("--").to_owned())
         .collect();
     args.push(format!("user-data-dir={}", profile.display()));
+    if webgpu {
+        args.push("enable-unsafe-webgpu".into());
+    }
     Ok(serde_json::json!({
         "goog:chromeOptions": { "binary": tools::CHROMIUM, "args": args }
     })

@@ -1,0 +1,200 @@
+//! The capability report: the device panel's facts and fit table as Markdown or JSON, nothing more.
+
+use serde::Serialize;
+
+use super::catalogue::CATALOGUE;
+use super::classify::classify;
+use super::fit::{
+    fit, speed_assumption, speed_text, ModelFit, Precision, SpeedAssumption, GIB, MEMORY_FORMULA,
+};
+use super::profile::{DeviceProfile, Probe, WebGpu};
+use crate::engine::measured::DeviceClass;
+
+/// Everything the panel shows, in one serializable value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CapabilityReport<'a> {
+    pub profile: &'a DeviceProfile,
+    pub class: Option<DeviceClass>,
+    pub context: u32,
+    pub memory_formula: &'static str,
+    pub speed_assumption: SpeedAssumption,
+    pub fits: Vec<ModelFit>,
+}
+
+impl<'a> CapabilityReport<'a> {
+    pub fn new(profile: &'a DeviceProfile, context: u32) -> Self {
+        let fits = CATALOGUE
+            .iter()
+            .flat_map(|model| Precision::ALL.map(|p| fit(model, p, context, profile)))
+            .collect();
+        CapabilityReport {
+            profile,
+            class: classify(profile),
+            context,
+            memory_formula: MEMORY_FORMULA,
+            speed_assumption: speed_assumption(profile),
+            fits,
+        }
+    }
+
+    pub fn json(&self) -> String {
+        // Plain data with string keys always serializes.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    pub fn markdown(&self) -> String {
+        let mut out = String::from("# Device capability report\n\n");
+        for (label, value) in fact_rows(self.profile) {
+            out.push_str(&format!("- **{label}**: {value}\n"));
+        }
+        if let Some(class) = &self.class {
+            out.push_str(&format!(
+                "\nHardware class for the advisor: `{}` (from {}).\n",
+                class.resources,
+                class.facts.join(", ")
+            ));
+        }
+        out.push_str(&format!(
+            "\n## Can this device run it? (context {} tokens)\n\n\
+             | model | precision | memory needed | est. tokens/s | verdict | why |\n\
+             |---|---|---|---|---|---|\n",
+            self.context
+        ));
+        for f in &self.fits {
+            out.push_str(&format!(
+                "| {} | {} | {:.1} GiB | {} | {} | {} |\n",
+                f.model,
+                f.precision.label(),
+                f.memory.total() / GIB,
+                speed_text(f.tokens_per_second),
+                f.verdict.label(),
+                f.reason
+            ));
+        }
+        out.push_str(&format!(
+            "\nMemory: {}.\n\nSpeed is an estimate, not a measurement: it assumes {} at {} GB/s \
+             and {} GFLOP/s.\n",
+            self.memory_formula,
+            self.speed_assumption.runs_on,
+            self.speed_assumption.bandwidth_gb_s,
+            self.speed_assumption.gflops
+        ));
+        out
+    }
+}
+
+fn show<T>(probe: &Probe<T>, found: impl Fn(&T) -> String) -> String {
+    match probe {
+        Probe::Pending => "checking…".into(),
+        Probe::Found(value) => found(value),
+        Probe::Missing(why) => why.clone(),
+    }
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "yes" } else { "no" }.into()
+}
+
+fn bytes(value: u64) -> String {
+    let value = value as f64;
+    if value >= GIB {
+        format!("{:.1} GiB", value / GIB)
+    } else {
+        format!("{:.1} MiB", value / 1_048_576.0)
+    }
+}
+
+/// The facts the panel lists, label and value, in order; the report repeats exactly these.
+pub fn fact_rows(p: &DeviceProfile) -> Vec<(&'static str, String)> {
+    let mut rows = vec![(
+        "WebGPU",
+        show(&p.webgpu, |gpu| match gpu {
+            WebGpu::NoAdapter => "the API is present, but the browser gave no adapter".into(),
+            WebGpu::Adapter(a) => {
+                let name = [&a.vendor, &a.architecture, &a.description]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let fallback = if a.fallback {
+                    " (fallback adapter)"
+                } else {
+                    ""
+                };
+                format!("{name}{fallback}")
+            }
+        }),
+    )];
+    if let Some(a) = p.adapter() {
+        rows.push((
+            "WebGPU features",
+            if a.features.is_empty() {
+                "none".into()
+            } else {
+                a.features.join(", ")
+            },
+        ));
+        rows.push((
+            "WebGPU limits",
+            format!(
+                "maxBufferSize {}, maxStorageBufferBindingSize {}, \
+                 maxComputeWorkgroupStorageSize {} B, maxStorageBuffersPerShaderStage {}",
+                bytes(a.max_buffer_size),
+                bytes(a.max_storage_buffer_binding_size),
+                a.max_compute_workgroup_storage_size,
+                a.max_storage_buffers_per_shader_stage
+            ),
+        ));
+    }
+    rows.extend([
+        ("WebNN", show(&p.webnn, |v| yes_no(*v))),
+        ("Built-in model (Prompt API)", show(&p.prompt_api, |v| v.clone())),
+        ("WebGL renderer", show(&p.webgl_renderer, |v| v.clone())),
+        ("Logical CPU cores", show(&p.cores, |v| v.to_string())),
+        (
+            "Device memory",
+            show(&p.device_memory_gb, |v| {
+                format!("about {v} GiB (a coarse figure: the browser rounds it to a power of two and caps it)")
+            }),
+        ),
+        (
+            "Storage",
+            show(&p.storage, |s| {
+                format!("{} used of a {} quota", bytes(s.usage), bytes(s.quota))
+            }),
+        ),
+        ("Cross-origin isolated", show(&p.cross_origin_isolated, |v| yes_no(*v))),
+        (
+            "WebAssembly",
+            show(&p.wasm, |w| {
+                let threads = match (w.threads_validate, w.shared_memory) {
+                    (true, true) => "threads usable",
+                    (true, false) => "threads supported but unusable here (no shared memory without cross-origin isolation)",
+                    _ => "no threads",
+                };
+                format!("SIMD {}; {threads}", if w.simd { "yes" } else { "no" })
+            }),
+        ),
+        (
+            "Network",
+            show(&p.network, |n| {
+                let mut parts = vec![if n.online { "online" } else { "offline" }.to_string()];
+                if let Some(t) = &n.effective_type {
+                    parts.push(format!("effective type {t}"));
+                }
+                if let Some(rtt) = n.rtt_ms {
+                    parts.push(format!("RTT {rtt} ms"));
+                }
+                if let Some(down) = n.downlink_mbps {
+                    parts.push(format!("downlink {down} Mbit/s"));
+                }
+                if let Some(save) = n.save_data {
+                    parts.push(format!("save-data {}", if save { "on" } else { "off" }));
+                }
+                parts.join(", ")
+            }),
+        ),
+    ]);
+    rows
+}

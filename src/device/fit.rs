@@ -1,0 +1,261 @@
+//! "Can this device run it?": memory and speed estimates for a catalogue model on a profiled device.
+//!
+//! The formulas are the ones the panel prints, so a reader can check every figure by hand.
+
+use serde::Serialize;
+
+use super::catalogue::ModelShape;
+use super::profile::DeviceProfile;
+
+pub const GIB: f64 = 1_073_741_824.0;
+/// Memory a runtime uses beyond weights and cache: activations, scratch buffers, the runtime itself.
+const FIXED_OVERHEAD_BYTES: f64 = 256.0 * 1_048_576.0;
+const OVERHEAD_SHARE_OF_WEIGHTS: f64 = 0.10;
+/// A model may use at most this share of device memory before it counts as tight: the OS, the
+/// browser and other apps need the rest.
+const COMFORTABLE_SHARE: f64 = 0.5;
+/// A 32-bit WebAssembly module cannot address more than this.
+const WASM32_MEMORY_BYTES: f64 = 4.0 * GIB;
+
+/// How the weights are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Precision {
+    /// 4-bit weights with one 16-bit scale per group of 32: 4.5 bits per weight.
+    Q4,
+    F16,
+}
+
+impl Precision {
+    pub const ALL: [Precision; 2] = [Precision::Q4, Precision::F16];
+
+    pub fn bits_per_weight(self) -> f64 {
+        match self {
+            Precision::Q4 => 4.0 + 16.0 / 32.0,
+            Precision::F16 => 16.0,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Q4 => "4-bit",
+            Precision::F16 => "16-bit",
+        }
+    }
+}
+
+/// The memory a model needs, by part, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Memory {
+    pub weights: f64,
+    pub kv_cache: f64,
+    pub overhead: f64,
+    pub largest_buffer: f64,
+}
+
+impl Memory {
+    pub fn total(&self) -> f64 {
+        self.weights + self.kv_cache + self.overhead
+    }
+}
+
+/// The formula behind [`memory`], as the panel prints it.
+pub const MEMORY_FORMULA: &str =
+    "weights = parameters × bits per weight ÷ 8 (4-bit: 4.5 bits with \
+its group scales; 16-bit: 16); KV cache = 2 × layers × KV heads × head size × context × 2 bytes; \
+overhead = 10% of weights + 256 MiB; needed = weights + KV cache + overhead";
+
+/// Weights, a 16-bit KV cache for `context` tokens, and runtime overhead.
+pub fn memory(model: &ModelShape, precision: Precision, context: u32) -> Memory {
+    let bytes_per_weight = precision.bits_per_weight() / 8.0;
+    let weights = model.params_b * 1e9 * bytes_per_weight;
+    let context = f64::from(context.min(model.max_context));
+    let kv_cache = 2.0
+        * f64::from(model.layers)
+        * f64::from(model.kv_heads)
+        * f64::from(model.head_dim)
+        * context
+        * 2.0;
+    Memory {
+        weights,
+        kv_cache,
+        overhead: OVERHEAD_SHARE_OF_WEIGHTS * weights + FIXED_OVERHEAD_BYTES,
+        largest_buffer: model.largest_tensor_weights() * bytes_per_weight,
+    }
+}
+
+/// What the speed estimate assumes about the hardware that would run the model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeedAssumption {
+    pub runs_on: String,
+    pub bandwidth_gb_s: f64,
+    pub gflops: f64,
+}
+
+/// Picks the assumption from what the profile shows; none of these figures is measured.
+pub fn speed_assumption(profile: &DeviceProfile) -> SpeedAssumption {
+    if let Some(adapter) = profile.adapter().filter(|a| !a.fallback) {
+        let discrete = matches!(adapter.vendor.as_str(), "nvidia" | "amd");
+        return if discrete {
+            SpeedAssumption {
+                runs_on: format!("a {} GPU through WebGPU, assumed discrete", adapter.vendor),
+                bandwidth_gb_s: 200.0,
+                gflops: 10_000.0,
+            }
+        } else {
+            SpeedAssumption {
+                runs_on: "an integrated GPU through WebGPU".into(),
+                bandwidth_gb_s: 60.0,
+                gflops: 1_000.0,
+            }
+        };
+    }
+    // Without shared memory a WebAssembly runtime gets one thread, however many cores there are.
+    let shared = profile.wasm.found().is_some_and(|w| w.shared_memory);
+    let threads = if shared {
+        profile.cores.found().copied().unwrap_or(1).max(1)
+    } else {
+        1
+    };
+    SpeedAssumption {
+        runs_on: format!(
+            "the CPU through WebAssembly, {threads} thread{}",
+            if threads == 1 { "" } else { "s" }
+        ),
+        bandwidth_gb_s: 10.0,
+        gflops: 5.0 * f64::from(threads),
+    }
+}
+
+/// Decoding speed in tokens/s: each token reads every weight and the cache once (memory-bound)
+/// and costs two operations per parameter (compute-bound); the slower of the two wins.
+pub fn tokens_per_second(model: &ModelShape, memory: &Memory, assumption: &SpeedAssumption) -> f64 {
+    let memory_bound = assumption.bandwidth_gb_s * 1e9 / (memory.weights + memory.kv_cache);
+    let compute_bound = assumption.gflops * 1e9 / (2.0 * model.params_b * 1e9);
+    memory_bound.min(compute_bound)
+}
+
+/// Whether the model can run here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FitVerdict {
+    Fits,
+    Tight,
+    WontRun,
+    /// The browser exposes too little to tell.
+    Unknown,
+}
+
+impl FitVerdict {
+    /// The verdict as a key for markup and tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            FitVerdict::Fits => "fits",
+            FitVerdict::Tight => "tight",
+            FitVerdict::WontRun => "wont_run",
+            FitVerdict::Unknown => "unknown",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FitVerdict::Fits => "fits",
+            FitVerdict::Tight => "tight",
+            FitVerdict::WontRun => "won't run",
+            FitVerdict::Unknown => "can't tell",
+        }
+    }
+}
+
+/// One row of the "Can this device run it?" table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ModelFit {
+    pub model: &'static str,
+    pub precision: Precision,
+    pub context: u32,
+    pub memory: Memory,
+    pub tokens_per_second: f64,
+    pub verdict: FitVerdict,
+    pub reason: String,
+}
+
+/// Tokens per second as the panel prints them: one decimal below ten, whole numbers above.
+pub fn speed_text(tokens_per_second: f64) -> String {
+    if tokens_per_second < 10.0 {
+        format!("{tokens_per_second:.1}")
+    } else {
+        format!("{tokens_per_second:.0}")
+    }
+}
+
+fn gib(bytes: f64) -> String {
+    format!("{:.1} GiB", bytes / GIB)
+}
+
+/// Judges one model at one precision and context against the profile.
+pub fn fit(
+    model: &ModelShape,
+    precision: Precision,
+    context: u32,
+    profile: &DeviceProfile,
+) -> ModelFit {
+    let context = context.min(model.max_context);
+    let memory = memory(model, precision, context);
+    let needed = memory.total();
+    let device_bytes = profile.device_memory_gb.found().map(|gb| gb * GIB);
+    let adapter = profile.adapter();
+    let (verdict, reason) = if let Some(limit) = adapter
+        .map(|a| a.max_storage_buffer_binding_size.min(a.max_buffer_size) as f64)
+        .filter(|limit| memory.largest_buffer > *limit)
+    {
+        (
+            FitVerdict::WontRun,
+            format!(
+                "its largest weight tensor ({}) exceeds this GPU's largest storage buffer ({})",
+                gib(memory.largest_buffer),
+                gib(limit)
+            ),
+        )
+    } else if adapter.is_none() && needed > WASM32_MEMORY_BYTES {
+        (
+            FitVerdict::WontRun,
+            format!(
+                "needs {}; with no WebGPU adapter it would run in WebAssembly, whose memory stops at 4 GiB",
+                gib(needed)
+            ),
+        )
+    } else if let Some(device) = device_bytes {
+        let share = needed / device;
+        let summary = format!("needs {} of about {}", gib(needed), gib(device));
+        if share > 1.0 {
+            (
+                FitVerdict::WontRun,
+                format!("{summary}: more than the device has"),
+            )
+        } else if share > COMFORTABLE_SHARE {
+            (
+                FitVerdict::Tight,
+                format!("{summary}: over half, leaving little for the OS and other apps"),
+            )
+        } else {
+            (FitVerdict::Fits, format!("{summary}: at most half"))
+        }
+    } else {
+        (
+            FitVerdict::Unknown,
+            format!(
+                "needs {}; this browser does not expose the device's memory",
+                gib(needed)
+            ),
+        )
+    };
+    let assumption = speed_assumption(profile);
+    ModelFit {
+        model: model.name,
+        precision,
+        context,
+        tokens_per_second: tokens_per_second(model, &memory, &assumption),
+        memory,
+        verdict,
+        reason,
+    }
+}

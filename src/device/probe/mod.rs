@@ -1,0 +1,96 @@
+//! Browser glue that fills a [`DeviceProfile`](super::DeviceProfile): each probe has a timeout
+//! and turns every failure into a [`Probe::Missing`] with a reason, so nothing throws into the UI.
+
+mod gpu;
+mod js;
+mod network;
+mod platform;
+
+use std::future::Future;
+
+use futures::future::{select, Either};
+use thiserror::Error;
+
+pub use gpu::{webgl_renderer, webgpu};
+pub use network::{network, NetworkWatch};
+pub use platform::{
+    cross_origin_isolated, device_memory, prompt_api, storage, wasm_support, webnn,
+};
+
+use super::profile::{Probe, ProbeResult};
+
+/// How long any one asynchronous probe may take before it is reported as timed out.
+pub const PROBE_TIMEOUT_MS: u32 = 3_000;
+
+/// Why a device fact could not be read.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum DeviceError {
+    #[error("this page has no window (it is running outside a browser tab)")]
+    NoWindow,
+    #[error("{0} is not exposed by this browser")]
+    NotExposed(&'static str),
+}
+
+impl<T> From<DeviceError> for Probe<T> {
+    fn from(error: DeviceError) -> Self {
+        Probe::Missing(error.to_string())
+    }
+}
+
+/// The number of logical cores the browser reports (`navigator.hardwareConcurrency`).
+pub fn logical_cores() -> Result<u32, DeviceError> {
+    let window = web_sys::window().ok_or(DeviceError::NoWindow)?;
+    let cores = window.navigator().hardware_concurrency();
+    // Browsers report 0 or NaN when they hide the figure; NaN casts to 0 as well.
+    if cores >= 1.0 {
+        Ok(cores as u32)
+    } else {
+        Err(DeviceError::NotExposed("the number of CPU cores"))
+    }
+}
+
+/// Resolves to the probe's answer, or to a timeout notice after `ms` milliseconds.
+pub async fn with_timeout<T>(
+    what: &str,
+    ms: u32,
+    probe: impl Future<Output = Probe<T>>,
+) -> Probe<T> {
+    let timer = gloo_timers::future::TimeoutFuture::new(ms);
+    match select(Box::pin(probe), timer).await {
+        Either::Left((answer, _)) => answer,
+        Either::Right(_) => Probe::Missing(format!(
+            "{what} did not answer within {} s",
+            f64::from(ms) / 1000.0
+        )),
+    }
+}
+
+/// Runs every probe, reporting each result as soon as it is known; the slow ones run concurrently.
+pub fn run_all(report: impl Fn(ProbeResult) + Clone + 'static) {
+    report(ProbeResult::Cores(
+        logical_cores().map_or_else(Probe::from, Probe::Found),
+    ));
+    report(ProbeResult::DeviceMemory(device_memory()));
+    report(ProbeResult::CrossOriginIsolated(cross_origin_isolated()));
+    report(ProbeResult::Wasm(wasm_support()));
+    report(ProbeResult::WebNn(webnn()));
+    report(ProbeResult::WebGlRenderer(webgl_renderer()));
+    report(ProbeResult::Network(network()));
+    let spawn = |future: std::pin::Pin<Box<dyn Future<Output = ProbeResult>>>| {
+        let report = report.clone();
+        wasm_bindgen_futures::spawn_local(async move { report(future.await) });
+    };
+    spawn(Box::pin(async {
+        ProbeResult::WebGpu(
+            with_timeout("The WebGPU adapter request", PROBE_TIMEOUT_MS, webgpu()).await,
+        )
+    }));
+    spawn(Box::pin(async {
+        ProbeResult::PromptApi(with_timeout("The Prompt API", PROBE_TIMEOUT_MS, prompt_api()).await)
+    }));
+    spawn(Box::pin(async {
+        ProbeResult::Storage(
+            with_timeout("The storage estimate", PROBE_TIMEOUT_MS, storage()).await,
+        )
+    }));
+}

@@ -1,0 +1,248 @@
+//! Native tests for the device profile's pure parts: the memory and speed formulas with figures
+//! worked out by hand, the fit verdicts, the device classes, and the capability report.
+
+use local_or_cloud::device::capability_report::CapabilityReport;
+use local_or_cloud::device::catalogue::{ModelShape, CATALOGUE};
+use local_or_cloud::device::fit::{
+    fit, memory, speed_assumption, tokens_per_second, FitVerdict, Precision, GIB,
+};
+use local_or_cloud::device::profile::{GpuAdapter, Network, WasmSupport, WebGpu};
+use local_or_cloud::device::{classify, DeviceProfile, Probe};
+
+fn model(name: &str) -> &'static ModelShape {
+    CATALOGUE
+        .iter()
+        .find(|m| m.name.starts_with(name))
+        .expect("in the catalogue")
+}
+
+fn close(actual: f64, expected: f64) {
+    assert!(
+        (actual - expected).abs() <= expected.abs() * 1e-9 + 1e-6,
+        "{actual} != {expected}"
+    );
+}
+
+/// A settled profile: `cores` and `memory` as given, and the WebGPU state given.
+fn profile(cores: u32, memory_gib: Option<f64>, webgpu: Probe<WebGpu>) -> DeviceProfile {
+    DeviceProfile {
+        cores: Probe::Found(cores),
+        device_memory_gb: memory_gib.map_or(Probe::Missing("hidden".into()), Probe::Found),
+        webgpu,
+        wasm: Probe::Found(WasmSupport {
+            simd: true,
+            threads_validate: true,
+            shared_memory: false,
+        }),
+        network: Probe::Found(Network {
+            online: true,
+            ..Network::default()
+        }),
+        ..DeviceProfile::default()
+    }
+}
+
+fn adapter(vendor: &str, fallback: bool, binding_gib: f64) -> Probe<WebGpu> {
+    let limit = (binding_gib * GIB) as u64;
+    Probe::Found(WebGpu::Adapter(GpuAdapter {
+        vendor: vendor.into(),
+        fallback,
+        max_buffer_size: limit,
+        max_storage_buffer_binding_size: limit,
+        ..GpuAdapter::default()
+    }))
+}
+
+#[test]
+fn memory_of_qwen_half_b_at_4_bit_worked_by_hand() {
+    // weights 0.49e9 × 4.5 / 8; KV 2 × 24 layers × 2 heads × 64 × 4096 × 2 bytes;
+    // overhead 10% of weights + 256 MiB; largest tensor 151936 × 896 × 4.5 / 8.
+    let m = memory(model("Qwen2.5 0.5B"), Precision::Q4, 4096);
+    close(m.weights, 275_625_000.0);
+    close(m.kv_cache, 50_331_648.0);
+    close(m.overhead, 27_562_500.0 + 268_435_456.0);
+    close(m.total(), 621_954_604.0);
+    close(m.largest_buffer, 76_575_744.0);
+}
+
+#[test]
+fn memory_of_phi_3_5_mini_at_16_bit_worked_by_hand() {
+    // No grouped-query attention: 32 KV heads of 96 make a 1.5 GiB cache at 4096 tokens.
+    let m = memory(model("Phi-3.5-mini"), Precision::F16, 4096);
+    close(m.weights, 7_640_000_000.0);
+    close(m.kv_cache, 1_610_612_736.0);
+    close(m.total(), 10_283_048_192.0);
+}
+
+#[test]
+fn the_context_is_capped_at_the_model_maximum() {
+    let qwen = model("Qwen2.5 0.5B");
+    assert_eq!(
+        memory(qwen, Precision::Q4, 1_000_000),
+        memory(qwen, Precision::Q4, 32_768)
+    );
+}
+
+#[test]
+fn speed_is_the_slower_of_bandwidth_and_compute_worked_by_hand() {
+    // One wasm thread: 10 GB/s and 5 GFLOP/s. Qwen 0.5B at 4 bits: memory allows
+    // 10e9 / 325,956,648 = 30.7 tokens/s, compute 5e9 / (2 × 0.49e9) = 5.10: compute wins.
+    let cpu = profile(8, Some(16.0), Probe::Found(WebGpu::NoAdapter));
+    let qwen = model("Qwen2.5 0.5B");
+    let m = memory(qwen, Precision::Q4, 4096);
+    close(
+        tokens_per_second(qwen, &m, &speed_assumption(&cpu)),
+        5e9 / 0.98e9,
+    );
+    // An integrated GPU at 60 GB/s and 1 TFLOP/s: Llama 3.2 1B is memory-bound,
+    // 60e9 / (697.5e6 + 134,217,728) = 72.1 tokens/s.
+    let igpu = profile(8, Some(16.0), adapter("intel", false, 2.0));
+    let llama = model("Llama 3.2 1B");
+    let m = memory(llama, Precision::Q4, 4096);
+    close(
+        tokens_per_second(llama, &m, &speed_assumption(&igpu)),
+        60e9 / 831_717_728.0,
+    );
+}
+
+#[test]
+fn fit_verdicts_follow_memory_buffers_and_the_wasm_limit() {
+    let cases: &[(&str, Precision, DeviceProfile, FitVerdict, &str)] = &[
+        (
+            "Qwen2.5 0.5B",
+            Precision::Q4,
+            profile(8, Some(8.0), adapter("intel", false, 2.0)),
+            FitVerdict::Fits,
+            "at most half",
+        ),
+        (
+            "Phi-3.5-mini",
+            Precision::F16,
+            profile(8, Some(16.0), adapter("intel", false, 4.0)),
+            FitVerdict::Tight,
+            "over half",
+        ),
+        (
+            "Phi-3.5-mini",
+            Precision::F16,
+            profile(8, Some(8.0), adapter("intel", false, 4.0)),
+            FitVerdict::WontRun,
+            "more than the device has",
+        ),
+        // SwiftShader's 1 GiB binding limit: Qwen 7B's 16-bit embedding table is 1.02 GiB.
+        (
+            "Qwen2.5 7B",
+            Precision::F16,
+            profile(2, Some(16.0), adapter("google", true, 1.0)),
+            FitVerdict::WontRun,
+            "largest weight tensor",
+        ),
+        (
+            "Qwen2.5 7B",
+            Precision::Q4,
+            profile(2, Some(16.0), adapter("google", true, 1.0)),
+            FitVerdict::Fits,
+            "at most half",
+        ),
+        // No adapter: a WebAssembly runtime cannot address more than 4 GiB.
+        (
+            "Mistral 7B",
+            Precision::Q4,
+            profile(8, Some(32.0), Probe::Found(WebGpu::NoAdapter)),
+            FitVerdict::WontRun,
+            "4 GiB",
+        ),
+        (
+            "Llama 3.2 1B",
+            Precision::Q4,
+            profile(8, None, Probe::Missing("no".into())),
+            FitVerdict::Unknown,
+            "does not expose",
+        ),
+    ];
+    for (name, precision, device, verdict, reason) in cases {
+        let f = fit(model(name), *precision, 4096, device);
+        assert_eq!(f.verdict, *verdict, "{name} {precision:?}: {}", f.reason);
+        assert!(f.reason.contains(reason), "{name}: {}", f.reason);
+    }
+}
+
+#[test]
+fn device_classes_come_from_cores_memory_and_the_gpu() {
+    let cases: &[(DeviceProfile, Option<&str>)] = &[
+        (
+            profile(2, Some(16.0), Probe::Found(WebGpu::NoAdapter)),
+            Some("low_end"),
+        ),
+        (
+            profile(8, Some(2.0), adapter("nvidia", false, 4.0)),
+            Some("low_end"),
+        ),
+        (
+            profile(8, Some(16.0), Probe::Found(WebGpu::NoAdapter)),
+            Some("mainstream"),
+        ),
+        (
+            profile(8, Some(16.0), adapter("google", true, 1.0)),
+            Some("mainstream"),
+        ),
+        (
+            profile(8, Some(16.0), adapter("intel", false, 2.0)),
+            Some("mainstream"),
+        ),
+        (
+            profile(8, Some(8.0), adapter("nvidia", false, 4.0)),
+            Some("mainstream"),
+        ),
+        (
+            profile(16, Some(32.0), adapter("nvidia", false, 4.0)),
+            Some("gpu"),
+        ),
+        (
+            profile(12, Some(16.0), adapter("apple", false, 4.0)),
+            Some("gpu"),
+        ),
+        (profile(8, None, Probe::Pending), None),
+    ];
+    for (device, expected) in cases {
+        let class = classify(device);
+        assert_eq!(
+            class.as_ref().map(|c| c.resources.as_str()),
+            *expected,
+            "{device:?}"
+        );
+        if let Some(class) = class {
+            assert!(class.facts.iter().any(|f| f.contains("logical CPU cores")));
+        }
+    }
+}
+
+#[test]
+fn the_capability_report_holds_the_panel_and_nothing_else() {
+    let device = profile(2, Some(16.0), adapter("google", true, 1.0));
+    let report = CapabilityReport::new(&device, 4096);
+    let md = report.markdown();
+    assert!(md.contains("- **Logical CPU cores**: 2"));
+    assert!(md.contains("(fallback adapter)"));
+    assert!(md.contains("Hardware class for the advisor: `low_end`"));
+    assert_eq!(md.matches("| Qwen2.5 7B |").count(), 2);
+    assert!(md.contains("Speed is an estimate, not a measurement"));
+    let json: serde_json::Value = serde_json::from_str(&report.json()).expect("valid JSON");
+    assert_eq!(
+        json["fits"].as_array().map(Vec::len),
+        Some(CATALOGUE.len() * 2)
+    );
+    assert_eq!(json["profile"]["cores"]["value"], 2);
+    let keys: Vec<&String> = json.as_object().expect("an object").keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "class",
+            "context",
+            "fits",
+            "memory_formula",
+            "profile",
+            "speed_assumption"
+        ]
+    );
+}

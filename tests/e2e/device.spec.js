@@ -1,0 +1,112 @@
+// The device panel: probes, the "can this device run it?" table, the capability report, and
+// the profile standing in for the hardware answer. Runs with and without a WebGPU adapter.
+const { test, expect } = require('@playwright/test');
+
+const withWebGpu = (testInfo) => testInfo.project.name === 'chromium-webgpu';
+const row = (page, model, precision) =>
+  page.locator(`#fit-table tr[data-model="${model}"][data-precision="${precision}"]`);
+
+test('the panel shows the cores, memory and WebGPU state this browser reports', async ({ page }, testInfo) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('./');
+  const truth = await page.evaluate(async () => {
+    const adapter = navigator.gpu ? await navigator.gpu.requestAdapter() : null;
+    return {
+      cores: navigator.hardwareConcurrency,
+      memory: navigator.deviceMemory,
+      adapter: adapter && { vendor: adapter.info.vendor, fallback: adapter.info.isFallbackAdapter, binding: adapter.limits.maxStorageBufferBindingSize },
+    };
+  });
+  await expect(page.locator('#device-logical-cpu-cores')).toHaveText(String(truth.cores));
+  await expect(page.locator('#device-device-memory')).toContainText(`about ${truth.memory} GiB`);
+  const webgpu = page.locator('#device-webgpu');
+  if (withWebGpu(testInfo)) {
+    expect(truth.adapter).not.toBeNull();
+    await expect(webgpu).toContainText(truth.adapter.vendor);
+    await expect(webgpu).toContainText('(fallback adapter)');
+    await expect(page.locator('#device-webgpu-features')).toContainText('timestamp-query');
+    const gib = (truth.adapter.binding / 2 ** 30).toFixed(1);
+    await expect(page.locator('#device-webgpu-limits')).toContainText(`maxStorageBufferBindingSize ${gib} GiB`);
+  } else {
+    expect(truth.adapter).toBeNull();
+    await expect(webgpu).toHaveText('the API is present, but the browser gave no adapter');
+    await expect(page.locator('#device-webgpu-limits')).toHaveCount(0);
+  }
+  await expect(page.locator('#device-webgl-renderer')).toContainText('SwiftShader');
+  await expect(page.locator('#device-webnn')).toContainText('not exposed by this browser');
+  await expect(page.locator('#device-built-in-model-prompt-api')).not.toHaveText('checking…');
+  await expect(page.locator('#device-storage')).toContainText('quota');
+  await expect(page.locator('#device-webassembly')).toContainText('SIMD yes');
+  await expect(page.locator('#device-class')).toHaveAttribute('data-resources', /^(low_end|mainstream|gpu)$/);
+  expect(errors).toEqual([]);
+});
+
+test('going offline and back updates the network state', async ({ page, context }) => {
+  await page.goto('./');
+  const network = page.locator('#device-network');
+  await expect(network).toContainText(/^online/);
+  await context.setOffline(true);
+  await expect(network).toContainText(/^offline/);
+  await context.setOffline(false);
+  await expect(network).toContainText(/^online/);
+});
+
+test('the fit table judges every catalogue model at both precisions', async ({ page }, testInfo) => {
+  await page.goto('./');
+  await expect(page.locator('#fit-table tbody tr')).toHaveCount(16);
+  const small = row(page, 'Qwen2.5 0.5B', '4-bit');
+  await expect(small).toHaveAttribute('data-verdict', 'fits');
+  // 0.62 GB at 4096 tokens (worked by hand in tests/device_fit.rs) is 0.6 GiB.
+  await expect(small.locator('td.num').first()).toHaveText('0.6');
+  const phi = row(page, 'Phi-3.5-mini (3.8B)', '16-bit');
+  const before = await phi.locator('td.num').first().textContent();
+  await page.locator('#fit-context').selectOption('32768');
+  await expect(phi.locator('td.num').first()).not.toHaveText(before);
+  const big = row(page, 'Qwen2.5 7B', '16-bit');
+  if (withWebGpu(testInfo)) {
+    // SwiftShader's 1 GiB storage-buffer limit is smaller than Qwen 7B's 16-bit embedding table.
+    await expect(big).toHaveAttribute('data-verdict', 'wont_run');
+    await expect(big).toContainText('largest weight tensor');
+  } else {
+    await expect(big).toHaveAttribute('data-verdict', 'wont_run');
+    await expect(big).toContainText('4 GiB');
+  }
+  await expect(page.locator('#fit-assumption')).toContainText('an estimate, not a measurement');
+});
+
+test('"this device" makes the measured class stand in for the hardware answer', async ({ page }) => {
+  await page.goto('./?resources=gpu&model_size=large');
+  await expect(page.locator('#measured-facts')).toHaveCount(0);
+  await page.locator('#this-device').check();
+  await expect(page).toHaveURL(/device=this/);
+  const resources = await page.locator('#device-class').getAttribute('data-resources');
+  await expect(page.locator('#this-device-note')).toContainText(resources.replace('_', '-'));
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(page.locator('#measured-facts')).toContainText(`${cores} logical CPU cores`);
+  await expect(page.locator('#reasons li[data-factor="resources"]')).toContainText('Measured on this device');
+  await page.reload();
+  await expect(page.locator('#this-device')).toBeChecked();
+  await page.locator('#this-device').uncheck();
+  await expect(page.locator('#measured-facts')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/device=this/);
+});
+
+test('the capability report holds what the panel shows', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./');
+  await expect(page.locator('#device-storage')).toContainText('quota');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await page.locator('#capabilities-copy').click();
+  await expect(page.locator('#capabilities-status')).toHaveText('Capability report copied.');
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toMatch(/^# Device capability report/);
+  expect(markdown).toContain(`- **Logical CPU cores**: ${cores}`);
+  expect(markdown).toContain('| Qwen2.5 0.5B | 4-bit |');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#capabilities-download').click()]);
+  expect(download.suggestedFilename()).toBe('device-capabilities.json');
+  const json = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
+  expect(json.profile.cores).toEqual({ state: 'found', value: cores });
+  expect(json.fits).toHaveLength(16);
+  expect(Object.keys(json).sort()).toEqual(['class', 'context', 'fits', 'memory_formula', 'profile', 'speed_assumption']);
+});
