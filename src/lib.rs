@@ -5,6 +5,7 @@
 //! (tract behind the `worker` feature), thin browser probes, and the Yew app
 //! (behind the `app` feature). ARCHITECTURE.md has the map and the invariants.
 
+pub mod analyzer;
 pub mod device;
 pub mod engine;
 pub mod inference;

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 pub enum Request {
     /// Fetch the model at this URL (relative to the page), optimize it and keep it for later runs.
     Load { model_url: String },
-    /// Run the loaded model on one input vector.
-    Run { input: Vec<f32> },
+    /// Analyze a feature description: featurize it, then run the model `repeats` times (1 to
+    /// 100) so that the latency can be given as percentiles.
+    Analyze { text: String, repeats: u32 },
 }
 
 /// What the inference worker answers.
@@ -20,8 +21,8 @@ pub enum Response {
         optimize_ms: f64,
         model_bytes: u64,
     },
-    /// The output of one run and how long the run took inside the worker.
-    Output { values: Vec<f32>, run_ms: f64 },
+    /// The model's outputs (all heads, concatenated) and how long each run took inside the worker.
+    Analysis { outputs: Vec<f32>, run_ms: Vec<f64> },
     /// A request failed; the message is meant for the user.
     Failed { message: String },
 }
@@ -38,9 +39,9 @@ mod tests {
                 optimize_ms: 2.0,
                 model_bytes: 252,
             },
-            Response::Output {
-                values: vec![0.25, 0.75],
-                run_ms: 0.1,
+            Response::Analysis {
+                outputs: vec![0.25, 0.75],
+                run_ms: vec![0.1, 0.2],
             },
             Response::Failed {
                 message: "the model file is corrupt".into(),

@@ -1,8 +1,11 @@
 //! The Yew user interface: one component per file, shared state through context.
 
+mod analyzer_state;
+mod analyzer_worker;
 mod browser;
 mod cost_chart;
 mod cost_panel;
+mod describe;
 mod device_panel;
 mod device_probes;
 mod export;
@@ -10,7 +13,6 @@ mod export_buttons;
 mod factor_chart;
 mod footer;
 mod header;
-mod inference_status;
 mod model_fit;
 mod notices;
 mod question;

@@ -36,6 +36,16 @@ pub fn question_view(props: &QuestionProps) -> Html {
         }
     });
 
+    let suggested = state.suggested.get(&factor).map(|percent| {
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Confirm(factor)));
+        html! {
+            <p class="suggested" data-suggested="true">
+                { format!("Suggested by the on-device model ({percent}% sure). ") }
+                <button type="button" class="link" { onclick }>{ "Keep it" }</button>
+            </p>
+        }
+    });
     let clear = chosen.map(|_| {
         let state = state.clone();
         let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Unanswer(factor)));
@@ -53,6 +63,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
             <legend>{ format!("{}. {}", props.number, question(factor)) }</legend>
             <p class="why" id={ why_id }>{ why(factor) }</p>
             <div class="options">{ for options }</div>
+            { for suggested }
             { for clear }
             if factor == Factor::Resources { { this_device_toggle(&state) } }
         </fieldset>

@@ -2,12 +2,14 @@
 
 use yew::prelude::*;
 
+use super::analyzer_state::AnalyzerContext;
+use super::analyzer_worker::use_analyzer_worker;
 use super::browser;
+use super::describe::Describe;
 use super::device_panel::DevicePanel;
 use super::device_probes::use_device_probes;
 use super::footer::Footer;
 use super::header::Header;
-use super::inference_status::InferenceStatus;
 use super::notices::Notices;
 use super::questionnaire::Questionnaire;
 use super::result::ResultPanel;
@@ -38,6 +40,42 @@ fn initial_state() -> AdvisorState {
 pub fn app() -> Html {
     let state = use_reducer(initial_state);
     use_device_probes(&state);
+    let analyzer = use_analyzer_worker();
+
+    // A description in the link is analyzed once, as soon as the model is ready.
+    {
+        let (analyze, describe) = (analyzer.analyze.clone(), state.shared.describe.clone());
+        let done = use_mut_ref(|| false);
+        let ready = analyzer.state.load.is_some();
+        use_effect_with(ready, move |ready| {
+            if *ready && !*done.borrow() {
+                *done.borrow_mut() = true;
+                if let Some(text) = describe.filter(|t| !t.trim().is_empty()) {
+                    analyze.emit(text);
+                }
+            }
+        });
+    }
+    // Each finished analysis turns into suggested answers; an effect, so reduce stays pure.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(analyzer.state.last.clone(), move |last| {
+            if let Some(last) = last {
+                let suggestions = last
+                    .heads
+                    .iter()
+                    .filter_map(|h| {
+                        Some((
+                            h.factor,
+                            h.suggestion?,
+                            (h.confidence * 100.0).round() as u8,
+                        ))
+                    })
+                    .collect();
+                dispatcher.dispatch(Action::Suggest(suggestions));
+            }
+        });
+    }
 
     // The address bar and local storage follow the answers, so a copied link or a reload reproduces them.
     {
@@ -62,16 +100,19 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<AdvisorContext> context={ state.clone() }>
+        <ContextProvider<AnalyzerContext> context={ analyzer }>
             <div class={ classes!("shell", embed.then_some("embed")) }>
                 if !embed { <Header /> }
                 <Notices />
                 <main id="main" class="layout">
-                    <Questionnaire />
+                    <div class="main-column">
+                        <Describe />
+                        <Questionnaire />
+                    </div>
                     <div class="side">
                         <ResultPanel />
                         if !embed {
                             <DevicePanel />
-                            <InferenceStatus />
                         }
                     </div>
                 </main>
@@ -83,6 +124,7 @@ pub fn app() -> Html {
                     <Footer />
                 }
             </div>
+        </ContextProvider<AnalyzerContext>>
         </ContextProvider<AdvisorContext>>
     }
 }

@@ -19,6 +19,9 @@ pub struct AdvisorState {
     pub field_errors: BTreeMap<String, String>,
     /// What the browser has told us about this device so far.
     pub device: DeviceProfile,
+    /// Answers the on-device analyzer pre-selected, with its confidence in percent, until the
+    /// visitor confirms or changes them.
+    pub suggested: BTreeMap<Factor, u8>,
 }
 
 /// The ways the state changes.
@@ -31,6 +34,10 @@ pub enum Action {
     ThisDevice(bool),
     /// A device probe finished.
     Probe(ProbeResult),
+    /// The analyzer's suggestions: factor, option, confidence in percent.
+    Suggest(Vec<(Factor, &'static str, u8)>),
+    /// The visitor keeps a suggested answer.
+    Confirm(Factor),
     Notice(String),
     DismissNotices,
     StartOver,
@@ -45,8 +52,29 @@ impl Reducible for AdvisorState {
             Action::Answer(factor, option) => {
                 // The option comes from the contract's own list, so setting it cannot fail.
                 let _ = next.shared.answers.set(factor, option);
+                next.suggested.remove(&factor);
             }
-            Action::Unanswer(factor) => next.shared.answers.clear(factor),
+            Action::Unanswer(factor) => {
+                next.shared.answers.clear(factor);
+                next.suggested.remove(&factor);
+            }
+            Action::Suggest(suggestions) => {
+                // A new analysis replaces the old one's suggestions, including ones it no longer makes.
+                for factor in std::mem::take(&mut next.suggested).into_keys() {
+                    next.shared.answers.clear(factor);
+                }
+                for (factor, option, percent) in suggestions {
+                    // Never overwrite what the visitor chose themselves.
+                    let theirs = next.shared.answers.get(factor).is_some()
+                        && !next.suggested.contains_key(&factor);
+                    if !theirs && next.shared.answers.set(factor, option).is_ok() {
+                        next.suggested.insert(factor, percent);
+                    }
+                }
+            }
+            Action::Confirm(factor) => {
+                next.suggested.remove(&factor);
+            }
             Action::Field(key, value) => match share::apply_param(&mut next.shared, &key, &value) {
                 Ok(()) => {
                     next.field_errors.remove(&key);

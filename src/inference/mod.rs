@@ -17,13 +17,17 @@ pub use error::InferenceError;
 #[cfg(feature = "worker")]
 pub use tract_backend::TractBackend;
 
+use crate::analyzer::features::features;
 use crate::protocol::{Request, Response};
+
+/// The most runs one analysis request may ask for.
+const MAX_REPEATS: u32 = 100;
 
 /// A way to turn model bytes into something that can be run.
 pub trait Backend: Sized + 'static {
     /// Parses and optimizes a model; called once per worker.
     fn load(bytes: &[u8]) -> Result<Self, InferenceError>;
-    /// Runs the model on one input vector and returns its first output, flattened.
+    /// Runs the model on one input vector and returns all its outputs, flattened and concatenated in order.
     fn run(&self, input: &[f32]) -> Result<Vec<f32>, InferenceError>;
 }
 
@@ -90,28 +94,37 @@ impl<B: Backend> Worker for InferenceWorker<B> {
     fn received(&mut self, scope: &WorkerScope<Self>, request: Self::Input, id: HandlerId) {
         match request {
             Request::Load { model_url } => scope.send_future(load::<B>(model_url, id)),
-            Request::Run { input } => {
+            Request::Analyze { text, repeats } => {
                 let response = match &self.model {
                     None => Response::Failed {
                         message: InferenceError::NotLoaded.to_string(),
                     },
-                    Some(model) => {
-                        let start = fetch::now_ms();
-                        match model.run(&input) {
-                            Ok(values) => Response::Output {
-                                values,
-                                run_ms: fetch::now_ms() - start,
-                            },
-                            Err(error) => Response::Failed {
-                                message: error.to_string(),
-                            },
-                        }
-                    }
+                    Some(model) => analyze(model, &text, repeats),
                 };
                 scope.respond(id, response);
             }
         }
     }
+}
+
+/// Featurizes once, then times each of the runs; the outputs of the last run are returned.
+fn analyze<B: Backend>(model: &B, text: &str, repeats: u32) -> Response {
+    let input = features(text);
+    let mut run_ms = Vec::new();
+    let mut outputs = Vec::new();
+    for _ in 0..repeats.clamp(1, MAX_REPEATS) {
+        let start = fetch::now_ms();
+        match model.run(&input) {
+            Ok(values) => outputs = values,
+            Err(error) => {
+                return Response::Failed {
+                    message: error.to_string(),
+                }
+            }
+        }
+        run_ms.push(fetch::now_ms() - start);
+    }
+    Response::Analysis { outputs, run_ms }
 }
 
 async fn load<B: Backend>(model_url: String, requester: HandlerId) -> Loaded<B> {

@@ -47,41 +47,56 @@ impl Backend for TractBackend {
             .plan
             .run(tvec!(Tensor::from(tensor).into()))
             .map_err(|e| InferenceError::Run(e.to_string()))?;
-        let first = outputs
-            .first()
-            .ok_or_else(|| InferenceError::Run("the model has no output".into()))?;
-        let view = first
-            .to_plain_array_view::<f32>()
-            .map_err(|e| InferenceError::Run(e.to_string()))?;
-        Ok(view.iter().copied().collect())
+        let mut values = Vec::new();
+        for output in outputs.iter() {
+            let view = output
+                .to_plain_array_view::<f32>()
+                .map_err(|e| InferenceError::Run(e.to_string()))?;
+            values.extend(view.iter().copied());
+        }
+        if values.is_empty() {
+            return Err(InferenceError::Run("the model has no output".into()));
+        }
+        Ok(values)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::features::{features, DIM};
+    use crate::analyzer::labels::output_len;
 
-    const MODEL: &[u8] = include_bytes!("../../models/placeholder.onnx");
-    const EXPECTED: &str = include_str!("../../models/placeholder.expected.json");
+    const MODEL: &[u8] = include_bytes!("../../models/analyzer.onnx");
+    const VECTORS: &str = include_str!("../../models/analyzer.vectors.json");
 
     #[derive(serde::Deserialize)]
-    struct Expected {
-        input: Vec<f32>,
-        output: Vec<f32>,
+    struct Vector {
+        text: String,
+        outputs: std::collections::BTreeMap<String, Vec<f32>>,
     }
 
     #[test]
-    fn placeholder_model_gives_the_output_numpy_computed() {
-        let expected: Expected = serde_json::from_str(EXPECTED).expect("valid expectations");
-        let model = TractBackend::load(MODEL).expect("the placeholder loads");
-        let output = model.run(&expected.input).expect("the placeholder runs");
-        assert_eq!(output.len(), expected.output.len());
-        for (got, want) in output.iter().zip(&expected.output) {
-            assert!(
-                (got - want).abs() < 1e-5,
-                "got {output:?}, want {:?}",
-                expected.output
-            );
+    fn the_analyzer_gives_the_outputs_numpy_computed_for_every_test_vector() {
+        let vectors: Vec<Vector> = serde_json::from_str(VECTORS).expect("valid test vectors");
+        let model = TractBackend::load(MODEL).expect("the analyzer loads");
+        for vector in vectors {
+            let got = model
+                .run(&features(&vector.text))
+                .expect("the analyzer runs");
+            assert_eq!(got.len(), output_len());
+            let mut offset = 0;
+            for (factor, classes) in crate::analyzer::HEADS {
+                let want = &vector.outputs[factor.key()];
+                for (g, w) in got[offset..offset + classes.len()].iter().zip(want) {
+                    assert!(
+                        (g - w).abs() < 1e-5,
+                        "{}: {factor:?} {g} != {w}",
+                        vector.text
+                    );
+                }
+                offset += classes.len();
+            }
         }
     }
 
@@ -92,15 +107,17 @@ mod tests {
             matches!(error, Some(InferenceError::Corrupt(_))),
             "{error:?}"
         );
+        let truncated = TractBackend::load(&MODEL[..MODEL.len() / 2]).err();
+        assert!(truncated.is_some());
     }
 
     #[test]
     fn a_wrong_input_length_is_refused() {
-        let model = TractBackend::load(MODEL).expect("the placeholder loads");
+        let model = TractBackend::load(MODEL).expect("the analyzer loads");
         assert_eq!(
             model.run(&[1.0]).err(),
             Some(InferenceError::InputShape {
-                expected: 4,
+                expected: DIM,
                 got: 1
             })
         );

@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use serde::Serialize;
 
 /// The app bundle (its wasm and JS glue, brotli) may not grow past this without a written decision.
-pub const APP_BUDGET_BROTLI: u64 = 150_000;
+pub const APP_BUDGET_BROTLI: u64 = 160_000;
 
 #[derive(Debug, Serialize)]
 pub struct FileSize {
@@ -175,7 +175,7 @@ mod tests {
         assert_eq!(group_of("app-1a2b_bg.wasm"), Some("app"));
         assert_eq!(group_of("app-1a2b.js"), Some("app"));
         assert_eq!(group_of("worker_bg.wasm"), Some("worker"));
-        assert_eq!(group_of("models/placeholder.onnx"), Some("model"));
+        assert_eq!(group_of("models/analyzer.onnx"), Some("model"));
         assert_eq!(group_of("style-99.css"), Some("other"));
         assert_eq!(group_of("index.html"), None);
     }

@@ -1,0 +1,134 @@
+//! The local analyzer's state: the worker's progress, load times, and the last analysis.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::analyzer::latency::percentile;
+use crate::analyzer::{decode, HeadResult};
+use crate::protocol::Response;
+
+/// How many times each analysis runs the model, so its latency has percentiles.
+pub const REPEATS: u32 = 30;
+/// A worker that has not loaded the model by then is reported as failed to start.
+pub const START_TIMEOUT_MS: u32 = 20_000;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Phase {
+    #[default]
+    Starting,
+    Ready,
+    Analyzing,
+    Failed(String),
+}
+
+/// The cold-start cost, measured inside the worker.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LoadTimes {
+    pub fetch_ms: f64,
+    pub optimize_ms: f64,
+    pub model_bytes: u64,
+}
+
+/// One finished analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub text: String,
+    pub heads: Vec<HeadResult>,
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub runs: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AnalyzerState {
+    pub phase: Phase,
+    pub load: Option<LoadTimes>,
+    pub last: Option<Rc<Analysis>>,
+    /// Why the last analysis failed, while the model stays loaded.
+    pub error: Option<String>,
+    /// The text of the request in flight.
+    pending: Option<String>,
+}
+
+pub enum AnalyzerEvent {
+    /// The page asked the worker to analyze this text.
+    Sent(String),
+    /// The worker has not reported a loaded model in time.
+    StartTimeout,
+    Worker(Response),
+}
+
+impl Reducible for AnalyzerState {
+    type Action = AnalyzerEvent;
+
+    fn reduce(self: Rc<Self>, event: AnalyzerEvent) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match event {
+            AnalyzerEvent::Sent(text) => {
+                next.phase = Phase::Analyzing;
+                next.error = None;
+                next.pending = Some(text);
+            }
+            AnalyzerEvent::Worker(Response::Ready {
+                fetch_ms,
+                optimize_ms,
+                model_bytes,
+            }) => {
+                next.phase = Phase::Ready;
+                next.load = Some(LoadTimes {
+                    fetch_ms,
+                    optimize_ms,
+                    model_bytes,
+                });
+            }
+            AnalyzerEvent::Worker(Response::Analysis { outputs, run_ms }) => {
+                let text = next.pending.take().unwrap_or_default();
+                match decode(&outputs) {
+                    Ok(heads) => {
+                        next.phase = Phase::Ready;
+                        next.last = Some(Rc::new(Analysis {
+                            text,
+                            heads,
+                            p50_ms: percentile(&run_ms, 50.0).unwrap_or(0.0),
+                            p95_ms: percentile(&run_ms, 95.0).unwrap_or(0.0),
+                            runs: run_ms.len(),
+                        }));
+                    }
+                    Err(message) => next.phase = Phase::Failed(message),
+                }
+            }
+            AnalyzerEvent::Worker(Response::Failed { message }) => {
+                next.pending = None;
+                // A failed analysis leaves a loaded model usable; a failed load does not.
+                if next.load.is_some() {
+                    next.phase = Phase::Ready;
+                    next.error = Some(message);
+                } else {
+                    next.phase = Phase::Failed(message);
+                }
+            }
+            AnalyzerEvent::StartTimeout => {
+                if next.phase == Phase::Starting {
+                    next.phase = Phase::Failed(format!(
+                        "the local inference worker did not start within {} s",
+                        START_TIMEOUT_MS / 1000
+                    ));
+                }
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+/// What components get from context: the state, and a way to ask for an analysis.
+#[derive(Clone, PartialEq)]
+pub struct AnalyzerContext {
+    pub state: UseReducerHandle<AnalyzerState>,
+    pub analyze: Callback<String>,
+}
+
+#[hook]
+pub fn use_analyzer() -> AnalyzerContext {
+    use_context::<AnalyzerContext>().expect("the analyzer is provided by the root component")
+}

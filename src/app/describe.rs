@@ -1,0 +1,100 @@
+//! "Describe your feature": the on-device analyzer reads the text and suggests answers.
+
+use yew::prelude::*;
+
+use super::analyzer_state::{use_analyzer, Phase};
+use super::state::{use_advisor, Action};
+use crate::engine::questions::{option_label, title};
+use crate::share::MAX_DESCRIBE_CHARS;
+
+#[function_component(Describe)]
+pub fn describe() -> Html {
+    let state = use_advisor();
+    let analyzer = use_analyzer();
+    let text = state.shared.describe.clone().unwrap_or_default();
+    let a = &*analyzer.state;
+
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            state.dispatch(Action::Field("describe".into(), area.value()));
+        })
+    };
+    let onsubmit = {
+        let (analyze, text) = (analyzer.analyze.clone(), text.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            analyze.emit(text.clone());
+        })
+    };
+    let ready = matches!(a.phase, Phase::Ready);
+    let (data_state, status) = match (&a.phase, a.load) {
+        (Phase::Starting, _) => ("starting", "Loading the on-device model…".to_string()),
+        (Phase::Failed(message), _) => (
+            "failed",
+            format!("The on-device analyzer is unavailable: {message}. Answer the questions yourself; everything else works."),
+        ),
+        (Phase::Analyzing, _) => ("analyzing", "Analyzing on this device…".to_string()),
+        (Phase::Ready, Some(load)) => (
+            "ready",
+            format!(
+                "local inference ready: the {:.0} KB model was fetched in {:.0} ms and optimized in {:.0} ms, in a worker.",
+                load.model_bytes as f64 / 1000.0,
+                load.fetch_ms,
+                load.optimize_ms
+            ),
+        ),
+        (Phase::Ready, None) => ("ready", "local inference ready.".to_string()),
+    };
+    let error = a.error.as_ref().map(|e| html! {
+        <p class="error" id="analysis-error" role="alert">{ format!("The analysis failed: {e}. Your text and answers are kept.") }</p>
+    });
+    let results = a.last.as_ref().map(|last| {
+        let suggested = last.heads.iter().filter(|h| h.suggestion.is_some()).count();
+        html! {
+            <div id="analysis" data-suggested={ suggested.to_string() }>
+                <p id="analysis-latency">{ format!(
+                    "Analyzed on this device in {:.2} ms (p50) / {:.2} ms (p95) over {} runs. Nothing left the device.",
+                    last.p50_ms, last.p95_ms, last.runs
+                ) }</p>
+                <ul class="analysis">
+                    { for last.heads.iter().map(|h| {
+                        let percent = (h.confidence * 100.0).round();
+                        let said = match h.suggestion {
+                            Some(option) => format!("{} ({percent}% sure)", option_label(h.factor, option)),
+                            None => "no suggestion: the text does not say clearly".to_string(),
+                        };
+                        html! {
+                            <li data-factor={ h.factor.key() } data-suggestion={ h.suggestion.unwrap_or("") }
+                                data-best={ h.best } data-confidence={ h.confidence.to_string() }>
+                                <strong>{ title(h.factor) }</strong>{ format!(": {said}") }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+        }
+    });
+    html! {
+        <section id="describe" class="panel" aria-labelledby="describe-title">
+            <h2 id="describe-title">{ "Describe your feature" }</h2>
+            <form onsubmit={ onsubmit }>
+                <label for="describe-text" class="muted small">
+                    { "A sentence or two; a small model in this browser suggests answers. Nothing is sent anywhere." }
+                </label>
+                <textarea id="describe-text" rows="3" maxlength={ MAX_DESCRIBE_CHARS.to_string() }
+                    placeholder="Summarize patient notes on clinic laptops that are often offline"
+                    value={ text.clone() } { oninput } />
+                <p class="actions">
+                    <button type="submit" id="analyze" disabled={ !ready || text.trim().is_empty() }>
+                        { "Suggest answers on this device" }
+                    </button>
+                </p>
+            </form>
+            <p id="inference-status" data-state={ data_state } role="status" aria-live="polite">{ status }</p>
+            { for error }
+            { for results }
+        </section>
+    }
+}
