@@ -16,6 +16,7 @@ test('the shell renders with no console errors', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Local or Cloud');
   await expect(page.locator('#questionnaire')).toBeVisible();
   await expect(page.locator('#device')).toBeVisible();
+  await expect(page.locator('#no-wasm')).toBeHidden();
   await expect(page.locator('footer #version')).toHaveText(/^Local or Cloud v\d+\.\d+\.\d+$/);
   await expect(page.locator('footer a')).toHaveText('Source code');
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -53,4 +54,14 @@ test('a worker that never starts is reported after a timeout', async ({ page }) 
   await expect(status).toHaveAttribute('data-state', 'failed', { timeout: 40_000 });
   await expect(status).toContainText('did not start within 20 s');
   await expect(page.locator('#describe-text')).toHaveValue('summarize patient notes');
+});
+
+test('a browser without WebAssembly gets a clear message', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
+  await page.goto('./');
+  await expect(page.locator('#no-wasm')).toBeVisible();
+  await expect(page.locator('#no-wasm')).toContainText('needs WebAssembly');
+  await expect(page.locator('#questionnaire')).toHaveCount(0);
 });
