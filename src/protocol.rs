@@ -21,8 +21,13 @@ pub enum Response {
         optimize_ms: f64,
         model_bytes: u64,
     },
-    /// The model's outputs (all heads, concatenated) and how long each run took inside the worker.
-    Analysis { outputs: Vec<f32>, run_ms: Vec<f64> },
+    /// The model's outputs (all heads, concatenated), how long each run took inside the worker,
+    /// and the whole loop's time, which stays exact where the browser coarsens its clock.
+    Analysis {
+        outputs: Vec<f32>,
+        run_ms: Vec<f64>,
+        total_ms: f64,
+    },
     /// A request failed; the message is meant for the user.
     Failed { message: String },
 }
@@ -42,6 +47,7 @@ mod tests {
             Response::Analysis {
                 outputs: vec![0.25, 0.75],
                 run_ms: vec![0.1, 0.2],
+                total_ms: 0.3,
             },
             Response::Failed {
                 message: "the model file is corrupt".into(),

@@ -37,6 +37,8 @@ pub struct Analysis {
     pub heads: Vec<HeadResult>,
     pub p50_ms: f64,
     pub p95_ms: f64,
+    /// The loop's total time over the runs: exact where the browser coarsens each run's timing.
+    pub mean_ms: f64,
     pub runs: usize,
 }
 
@@ -82,7 +84,11 @@ impl Reducible for AnalyzerState {
                     model_bytes,
                 });
             }
-            AnalyzerEvent::Worker(Response::Analysis { outputs, run_ms }) => {
+            AnalyzerEvent::Worker(Response::Analysis {
+                outputs,
+                run_ms,
+                total_ms,
+            }) => {
                 let text = next.pending.take().unwrap_or_default();
                 match decode(&outputs) {
                     Ok(heads) => {
@@ -92,6 +98,7 @@ impl Reducible for AnalyzerState {
                             heads,
                             p50_ms: percentile(&run_ms, 50.0).unwrap_or(0.0),
                             p95_ms: percentile(&run_ms, 95.0).unwrap_or(0.0),
+                            mean_ms: total_ms / run_ms.len().max(1) as f64,
                             runs: run_ms.len(),
                         }));
                     }

@@ -3,6 +3,8 @@
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::device::probe::describe;
+
 /// Where answers are kept between visits.
 const STORAGE_KEY: &str = "local-or-cloud:answers";
 
@@ -15,14 +17,6 @@ pub enum StorageError {
     Refused(String),
     #[error("the browser refused: {0}")]
     Browser(String),
-}
-
-fn describe(value: JsValue) -> String {
-    value
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }
 
 /// The page's query string, including the leading `?` when there is one.

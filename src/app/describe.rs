@@ -54,7 +54,7 @@ pub fn describe() -> Html {
         let suggested = last.heads.iter().filter(|h| h.suggestion.is_some()).count();
         html! {
             <div id="analysis" data-suggested={ suggested.to_string() }>
-                <p id="analysis-latency">{ format!(
+                <p id="analysis-latency" data-p50={ last.p50_ms.to_string() } data-p95={ last.p95_ms.to_string() } data-mean={ last.mean_ms.to_string() }>{ format!(
                     "Analyzed on this device in {:.2} ms (p50) / {:.2} ms (p95) over {} runs. Nothing left the device.",
                     last.p50_ms, last.p95_ms, last.runs
                 ) }</p>
@@ -92,7 +92,8 @@ pub fn describe() -> Html {
                     </button>
                 </p>
             </form>
-            <p id="inference-status" data-state={ data_state } role="status" aria-live="polite">{ status }</p>
+            <p id="inference-status" data-state={ data_state } role="status" aria-live="polite"
+                data-fetch-ms={ a.load.map(|l| l.fetch_ms.to_string()) } data-optimize-ms={ a.load.map(|l| l.optimize_ms.to_string()) }>{ status }</p>
             { for error }
             { for results }
         </section>

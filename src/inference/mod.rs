@@ -112,6 +112,7 @@ fn analyze<B: Backend>(model: &B, text: &str, repeats: u32) -> Response {
     let input = features(text);
     let mut run_ms = Vec::new();
     let mut outputs = Vec::new();
+    let first = fetch::now_ms();
     for _ in 0..repeats.clamp(1, MAX_REPEATS) {
         let start = fetch::now_ms();
         match model.run(&input) {
@@ -124,7 +125,11 @@ fn analyze<B: Backend>(model: &B, text: &str, repeats: u32) -> Response {
         }
         run_ms.push(fetch::now_ms() - start);
     }
-    Response::Analysis { outputs, run_ms }
+    Response::Analysis {
+        outputs,
+        run_ms,
+        total_ms: fetch::now_ms() - first,
+    }
 }
 
 async fn load<B: Backend>(model_url: String, requester: HandlerId) -> Loaded<B> {

@@ -1,5 +1,6 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | serve-dist`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | serve-dist | bench`.
 
+mod bench;
 mod process;
 mod sizes;
 mod static_server;
@@ -15,7 +16,8 @@ commands:
   serve        install what is missing, build, and serve the app on http://127.0.0.1:8080
   dist         release build into dist/ and the size report (fails over the app budget)
   test         every check and test layer, ending with one 'N passed, M failed' line
-  serve-dist   serve an existing dist/ on loopback, as the end-to-end tests see it";
+  serve-dist   serve an existing dist/ on loopback, as the end-to-end tests see it
+  bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json";
 
 fn main() {
     if let Err(error) = run() {
@@ -44,6 +46,7 @@ fn run() -> Result<()> {
             report.check_budget()
         }
         Some("test") => test::run_all(&root),
+        Some("bench") => bench::run(&root),
         Some("serve-dist") => {
             let port = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8081);
             let server = static_server::StaticServer::start(root.join("dist"), port)?;

@@ -149,13 +149,13 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-fn gzip_len(bytes: &[u8]) -> Result<u64> {
+pub fn gzip_len(bytes: &[u8]) -> Result<u64> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(bytes)?;
     Ok(encoder.finish()?.len() as u64)
 }
 
-fn brotli_len(bytes: &[u8]) -> Result<u64> {
+pub fn brotli_len(bytes: &[u8]) -> Result<u64> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,

@@ -150,7 +150,7 @@ pub fn ensure_test_tools(root: &Path) -> Result<()> {
 }
 
 /// Installs a folder's npm packages from its lockfile when they are missing or older than it.
-fn npm_ci(dir: &Path) -> Result<()> {
+pub fn npm_ci(dir: &Path) -> Result<()> {
     let installed = dir.join("node_modules/.package-lock.json");
     let stale = match (
         modified(&installed),

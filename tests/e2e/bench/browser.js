@@ -1,0 +1,72 @@
+// Browser figures for `cargo xtask bench`: start-up of the built app (median of RUNS cold
+// loads), the analyzer in the tract worker, and onnxruntime-web on the same model and input.
+// Prints one JSON object. Usage: node bench/browser.js <app url> <ort page url>
+const { chromium } = require('playwright-core');
+
+const RUNS = 10;
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TEXT = 'Summarize patient notes on clinic laptops that are often offline';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// Records, in page time, when the questionnaire becomes usable and when the model is ready.
+function marks() {
+  window.__bench = {};
+  new MutationObserver(() => {
+    const b = window.__bench;
+    const radio = document.querySelector('input[name="privacy"]');
+    if (!b.interactive && radio && !radio.disabled) b.interactive = performance.now();
+    const status = document.querySelector('#inference-status');
+    if (!b.ready && status && status.dataset.state === 'ready') b.ready = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+(async () => {
+  const [appUrl, ortUrl] = process.argv.slice(2);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ARGS });
+  const startup = { fcp: [], interactive: [], ready: [], tract_cold: [] };
+  let warm = null;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(marks);
+    await page.goto(appUrl);
+    await page.waitForSelector('#inference-status[data-state="ready"]', { timeout: 60_000 });
+    const m = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      ...window.__bench,
+      fetch: Number(document.querySelector('#inference-status').dataset.fetchMs),
+      optimize: Number(document.querySelector('#inference-status').dataset.optimizeMs),
+    }));
+    startup.fcp.push(m.fcp);
+    startup.interactive.push(m.interactive);
+    startup.ready.push(m.ready);
+    startup.tract_cold.push(m.fetch + m.optimize);
+    if (i === RUNS - 1) {
+      await page.locator('#describe-text').fill(TEXT);
+      await page.locator('#analyze').click();
+      const latency = page.locator('#analysis-latency');
+      await latency.waitFor();
+      warm = { p50: Number(await latency.getAttribute('data-p50')), p95: Number(await latency.getAttribute('data-p95')), mean: Number(await latency.getAttribute('data-mean')) };
+    }
+    await context.close();
+  }
+  const page = await browser.newPage();
+  await page.goto(ortUrl);
+  const ort = await page.evaluate(() => window.benchResult);
+  await browser.close();
+  console.log(JSON.stringify({
+    runs: RUNS,
+    fcp_ms: median(startup.fcp),
+    interactive_ms: median(startup.interactive),
+    inference_ready_ms: median(startup.ready),
+    tract_wasm_cold_ms: median(startup.tract_cold),
+    tract_wasm_warm_p50_ms: warm.p50,
+    tract_wasm_warm_p95_ms: warm.p95,
+    tract_wasm_warm_mean_ms: warm.mean,
+    ort,
+  }));
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
