@@ -53,7 +53,7 @@ pub fn describe() -> Html {
     let results = a.last.as_ref().map(|last| {
         let suggested = last.heads.iter().filter(|h| h.suggestion.is_some()).count();
         html! {
-            <div id="analysis" data-suggested={ suggested.to_string() }>
+            <div id="analysis" data-suggested={ suggested.to_string() } data-text={ last.text.clone() }>
                 <p id="analysis-latency" data-p50={ last.p50_ms.to_string() } data-p95={ last.p95_ms.to_string() } data-mean={ last.mean_ms.to_string() }>{ format!(
                     "Analyzed on this device in {:.2} ms (p50) / {:.2} ms (p95) over {} runs. Nothing left the device.",
                     last.p50_ms, last.p95_ms, last.runs

@@ -68,6 +68,24 @@ pub fn run_all(root: &Path) -> Result<()> {
             "warnings",
         ])
     }));
+    // The worker bundle builds without the app feature: lint it as it is built.
+    steps.push(check("clippy (wasm32, worker bundle)", || {
+        cargo(&[
+            "clippy",
+            "--package",
+            "local-or-cloud",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--bin",
+            "worker",
+            "--no-default-features",
+            "--features",
+            "worker",
+            "--",
+            "-D",
+            "warnings",
+        ])
+    }));
     steps.push(check("the app does not depend on tract", || {
         let tree = Command::new("cargo")
             .args([

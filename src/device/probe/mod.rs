@@ -12,6 +12,7 @@ use futures::future::{select, Either};
 use thiserror::Error;
 
 pub use gpu::{webgl_renderer, webgpu};
+#[cfg(feature = "app")]
 pub(crate) use js::describe;
 pub use network::{network, NetworkWatch};
 pub use platform::{
