@@ -53,37 +53,16 @@ pub fn run_all(root: &Path) -> Result<()> {
         ])
     }));
     steps.push(check("clippy (wasm32)", || {
-        cargo(&[
-            "clippy",
-            "--package",
-            "local-or-cloud",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--lib",
-            "--bins",
-            "--tests",
-            "--all-features",
-            "--",
-            "-D",
-            "warnings",
-        ])
+        clippy_wasm32(&["--lib", "--bins", "--tests", "--all-features"])
     }));
     // The worker bundle builds without the app feature: lint it as it is built.
     steps.push(check("clippy (wasm32, worker bundle)", || {
-        cargo(&[
-            "clippy",
-            "--package",
-            "local-or-cloud",
-            "--target",
-            "wasm32-unknown-unknown",
+        clippy_wasm32(&[
             "--bin",
             "worker",
             "--no-default-features",
             "--features",
             "worker",
-            "--",
-            "-D",
-            "warnings",
         ])
     }));
     steps.push(check("the app does not depend on tract", || {
@@ -230,6 +209,15 @@ fn skipped(name: &'static str) -> Step {
 
 fn banner(name: &str) {
     println!("\n==> {name}");
+}
+
+/// Clippy for the browser target, warnings denied; `selection` picks the targets and features.
+fn clippy_wasm32(selection: &[&str]) -> Result<bool> {
+    let mut args = vec!["clippy", "--package", "local-or-cloud"];
+    args.extend(["--target", "wasm32-unknown-unknown"]);
+    args.extend(selection);
+    args.extend(["--", "-D", "warnings"]);
+    cargo(&args)
 }
 
 fn cargo(args: &[&str]) -> Result<bool> {
