@@ -20,6 +20,10 @@ pub struct Shared {
     pub cost: CostInputs,
     pub describe: Option<String>,
     pub embed: bool,
+    /// The embedding page's origin (`host=`): the only origin an embedded advisor posts to.
+    pub host: Option<String>,
+    /// A theme the embedding page pins (`theme=light` or `dark`); none follows the system.
+    pub theme: Option<String>,
     /// `device=this`: the feature runs on the device that opens the link, so its measured
     /// profile stands in for the hardware answer.
     pub this_device: bool,
@@ -76,6 +80,19 @@ pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), St
         };
         return Ok(());
     }
+    if key == "host" {
+        shared.host = Some(origin(value).ok_or_else(|| {
+            format!("Ignored {shown}: host takes an origin such as https://docs.example.org.")
+        })?);
+        return Ok(());
+    }
+    if key == "theme" {
+        if !matches!(value, "light" | "dark") {
+            return Err(format!("Ignored {shown}: theme takes light or dark."));
+        }
+        shared.theme = Some(value.to_owned());
+        return Ok(());
+    }
     if key == "device" {
         if value != "this" {
             return Err(format!("Ignored {shown}: device takes this."));
@@ -121,6 +138,18 @@ pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), St
         "Ignored {shown}: '{}' is not something this advisor knows.",
         clip(key)
     ))
+}
+
+/// The value when it is a bare http(s) origin (scheme, host, optional port; no path, no user),
+/// the form `location.origin` has, since browsers compare message origins exactly so.
+fn origin(value: &str) -> Option<String> {
+    let (scheme, rest) = value.split_once("://")?;
+    let host_chars = |c: char| c.is_ascii_alphanumeric() || ".-:[]".contains(c);
+    let valid = matches!(scheme, "http" | "https")
+        && !rest.is_empty()
+        && !rest.starts_with(':')
+        && rest.chars().all(host_chars);
+    valid.then(|| value.to_owned())
 }
 
 fn set_number(cost: &mut CostInputs, name: &str, n: f64) {
@@ -183,6 +212,12 @@ pub fn to_query(shared: &Shared) -> String {
     if shared.embed {
         out.append_pair("embed", "1");
     }
+    if let Some(host) = &shared.host {
+        out.append_pair("host", host);
+    }
+    if let Some(theme) = &shared.theme {
+        out.append_pair("theme", theme);
+    }
     out.finish()
 }
 
@@ -195,7 +230,8 @@ mod tests {
         let query =
             "privacy=regulated&connectivity=offline&users=250&requests_per_user_per_day=3.5\
                      &input_tokens=800&output_tokens=120&upgrade_per_device=150&cloud_model=Phi-4\
-                     &describe=notes+on+clinic+laptops&embed=1&device=this";
+                     &describe=notes+on+clinic+laptops&embed=1&device=this\
+                     &host=http%3A%2F%2F127.0.0.1%3A9000&theme=dark";
         let (shared, notices) = parse(query);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(shared.answers.get(Factor::Privacy), Some("regulated"));
@@ -204,6 +240,8 @@ mod tests {
         assert_eq!(shared.describe.as_deref(), Some("notes on clinic laptops"));
         assert!(shared.embed);
         assert!(shared.this_device);
+        assert_eq!(shared.host.as_deref(), Some("http://127.0.0.1:9000"));
+        assert_eq!(shared.theme.as_deref(), Some("dark"));
         assert_eq!(parse(&to_query(&shared)), (shared, vec![]));
     }
 
@@ -222,6 +260,18 @@ mod tests {
             ("embed=yes", "embed takes 1 or 0"),
             ("device=that", "device takes this"),
             ("cloud_model=gpt-9", "no such model"),
+            ("theme=pink", "theme takes light or dark"),
+            ("host=docs.example.org", "host takes an origin"),
+            (
+                "host=https%3A%2F%2Fdocs.example.org%2Fpath",
+                "host takes an origin",
+            ),
+            ("host=javascript%3A%2F%2Falert(1)", "host takes an origin"),
+            (
+                "host=https%3A%2F%2Fuser%40evil.example",
+                "host takes an origin",
+            ),
+            ("host=https%3A%2F%2F", "host takes an origin"),
             ("%FF%FE=%00", "is not something"),
         ];
         for (bad, expected) in cases {

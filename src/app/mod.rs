@@ -8,6 +8,7 @@ mod cost_panel;
 mod describe;
 mod device_panel;
 mod device_probes;
+mod embed;
 mod export;
 mod export_buttons;
 mod factor_chart;

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::cost_panel::CostPanel;
+use super::embed::use_result_message;
 use super::export::Export;
 use super::factor_chart::FactorChart;
 use super::state::use_advisor;
@@ -51,6 +52,8 @@ pub fn result_panel() -> Html {
         },
     );
     let r = &*recommendation;
+    let host = state.shared.host.clone().filter(|_| state.shared.embed);
+    use_result_message(host, r);
     let percent = (r.confidence * 100.0).round();
 
     let rules = (!r.rules.is_empty()).then(|| html! {

@@ -8,6 +8,7 @@ use super::browser;
 use super::describe::Describe;
 use super::device_panel::DevicePanel;
 use super::device_probes::use_device_probes;
+use super::embed::use_embed_resize;
 use super::footer::Footer;
 use super::header::Header;
 use super::notices::Notices;
@@ -78,11 +79,16 @@ pub fn app() -> Html {
     }
 
     // The address bar and local storage follow the answers, so a copied link or a reload reproduces them.
+    // An embedded advisor keeps its answers in its own address only: a docs page's prefilled
+    // answers must not replace what the visitor saved in the full advisor.
     {
         let dispatcher = state.dispatcher();
         use_effect_with(state.shared.clone(), move |shared| {
             let query = share::to_query(shared);
             browser::replace_query(&query);
+            if shared.embed {
+                return;
+            }
             if let Err(error) = browser::save(&query) {
                 dispatcher.dispatch(Action::Notice(format!(
                     "Your answers are not saved on this device: {error}. They are still in the link."
@@ -92,9 +98,12 @@ pub fn app() -> Html {
     }
 
     let embed = state.shared.embed;
+    use_embed_resize(state.shared.host.clone().filter(|_| embed));
     let full_link = embed.then(|| {
         let mut shared = state.shared.clone();
         shared.embed = false;
+        shared.host = None;
+        shared.theme = None;
         format!("./?{}", share::to_query(&shared))
     });
 

@@ -95,6 +95,8 @@ impl Reducible for AdvisorState {
                 next = AdvisorState {
                     shared: Shared {
                         embed: self.shared.embed,
+                        host: self.shared.host.clone(),
+                        theme: self.shared.theme.clone(),
                         ..Shared::default()
                     },
                     // The device has not changed because the answers were cleared.

@@ -1,6 +1,7 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | serve-dist | bench`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | bench | precache`.
 
 mod bench;
+mod precache;
 mod process;
 mod sizes;
 mod static_server;
@@ -16,8 +17,10 @@ commands:
   serve        install what is missing, build, and serve the app on http://127.0.0.1:8080
   dist         release build into dist/ and the size report (fails over the app budget)
   test         every check and test layer, ending with one 'N passed, M failed' line
+  e2e [ARGS]   only the end-to-end tests, against the existing dist/ (ARGS go to Playwright)
   serve-dist   serve an existing dist/ on loopback, as the end-to-end tests see it
-  bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json";
+  bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json
+  precache     write the service worker's file list (Trunk's post_build hook runs it)";
 
 fn main() {
     if let Err(error) = run() {
@@ -46,7 +49,9 @@ fn run() -> Result<()> {
             report.check_budget()
         }
         Some("test") => test::run_all(&root),
+        Some("e2e") => test::end_to_end_only(&root, &args[1..]),
         Some("bench") => bench::run(&root),
+        Some("precache") => precache::run(&args[1..]),
         Some("serve-dist") => {
             let port = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8081);
             let server = static_server::StaticServer::start(root.join("dist"), port)?;

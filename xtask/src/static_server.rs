@@ -12,11 +12,18 @@ pub struct StaticServer {
     server: Arc<Server>,
     port: u16,
     thread: Option<JoinHandle<()>>,
+    prefix: &'static str,
 }
 
 impl StaticServer {
     /// Serves `root` on 127.0.0.1:`port` (0 picks a free port).
     pub fn start(root: PathBuf, port: u16) -> Result<Self> {
+        Self::start_at(root, port, "/")
+    }
+
+    /// Serves `root` under a path prefix such as `/tools/advisor/`, as a host that puts the app
+    /// in a sub-directory does; everything outside the prefix is not found.
+    pub fn start_at(root: PathBuf, port: u16, prefix: &'static str) -> Result<Self> {
         let server =
             Arc::new(Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("cannot listen: {e}"))?);
         let port = server
@@ -28,7 +35,7 @@ impl StaticServer {
             let server = server.clone();
             std::thread::spawn(move || {
                 for request in server.incoming_requests() {
-                    serve(&root, request);
+                    serve(&root, prefix, request);
                 }
             })
         };
@@ -36,11 +43,12 @@ impl StaticServer {
             server,
             port,
             thread: Some(thread),
+            prefix,
         })
     }
 
     pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}/", self.port)
+        format!("http://127.0.0.1:{}{}", self.port, self.prefix)
     }
 
     /// Blocks until the server stops (for the interactive `serve-dist` command).
@@ -60,8 +68,18 @@ impl Drop for StaticServer {
     }
 }
 
-fn serve(root: &Path, request: Request) {
-    let response = match resolve(root, request.url()) {
+fn serve(root: &Path, prefix: &str, request: Request) {
+    let url = request.url();
+    if format!("{url}/") == prefix {
+        // Hosts send the directory without its slash to the slash, or relative URLs would break.
+        let _ = request.respond(Response::empty(301).with_header(header("Location", prefix)));
+        return;
+    }
+    let Some(path) = url.strip_prefix(prefix) else {
+        let _ = request.respond(not_found());
+        return;
+    };
+    let response = match resolve(root, path) {
         Some(path) => match std::fs::read(&path) {
             Ok(bytes) => Response::from_data(bytes)
                 .with_header(header("Content-Type", content_type(&path)))

@@ -266,23 +266,75 @@ fn webdriver_capabilities(target: &Path, webgpu: bool) -> Result<String> {
     .to_string())
 }
 
-/// Serves dist/ on a free loopback port and runs Playwright against it.
+/// Serves the build on loopback the ways the end-to-end tests need, and runs Playwright:
+/// dist/ at `/` (BASE_URL) and under a sub-path (SUBPATH_URL); a copy the offline and update
+/// tests may redeploy (PWA_URL, PWA_DIR, with LOC_XTASK to rewrite its service worker); and a
+/// documentation page on its own origin that embeds the advisor (HOST_URL).
 fn end_to_end(root: &Path, target: &Path) -> Result<(bool, Tally)> {
-    let server = StaticServer::start(root.join("dist"), 0)?;
+    end_to_end_with(root, target, &[])
+}
+
+/// `cargo xtask e2e [playwright args]`: only the end-to-end tests, against the dist/ there is.
+pub fn end_to_end_only(root: &Path, args: &[String]) -> Result<()> {
+    tools::ensure_test_tools(root)?;
+    let target = tools::target_dir(root)?;
+    let (ok, tally) = end_to_end_with(root, &target, args)?;
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if !ok {
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+fn end_to_end_with(root: &Path, target: &Path, args: &[String]) -> Result<(bool, Tally)> {
+    let dist = root.join("dist");
+    let server = StaticServer::start(dist.clone(), 0)?;
+    let sub_path = StaticServer::start_at(dist.clone(), 0, "/tools/advisor/")?;
+    let pwa_dir = target.join("e2e-pwa-dist");
+    copy_dir(&dist, &pwa_dir)?;
+    let pwa = StaticServer::start(pwa_dir.clone(), 0)?;
+    let host = StaticServer::start(root.join("tests/e2e/host"), 0)?;
     let report = target.join("playwright-report.json");
     let _ = std::fs::remove_file(&report);
     let status = Command::new("npx")
         .args(["--no-install", "playwright", "test"])
+        .args(args)
         .current_dir(root.join("tests/e2e"))
         .env("BASE_URL", server.url())
+        .env("SUBPATH_URL", sub_path.url())
+        .env("PWA_URL", pwa.url())
+        .env("PWA_DIR", &pwa_dir)
+        .env("LOC_XTASK", std::env::current_exe()?)
+        .env("HOST_URL", host.url())
         .env("CHROMIUM_PATH", tools::CHROMIUM)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .status()?;
-    drop(server);
+    drop((server, sub_path, pwa, host));
     let tally = std::fs::read_to_string(&report)
         .ok()
         .and_then(|json| tally::from_playwright(&json))
         .unwrap_or_default();
     Ok((status.success(), tally))
+}
+
+/// Replaces `to` with a copy of `from` (hidden entries such as Trunk's .stage are left out).
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    if to.exists() {
+        std::fs::remove_dir_all(to)?;
+    }
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &to.join(&name))?;
+        } else {
+            std::fs::copy(entry.path(), to.join(&name))?;
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,88 @@
+// Embedding: ?embed=1's compact layout, and embed.js on a documentation page served from another
+// loopback origin (HOST_URL): a sandboxed frame that resizes, prefilled answers, the result
+// message, and messages from foreign origins ignored.
+const { test, expect } = require('@playwright/test');
+
+const HOST_URL = process.env.HOST_URL;
+const BASE_URL = process.env.BASE_URL;
+
+// Opens the docs page and includes embed.js from the advisor's origin, as a docs site does.
+async function openDocsPage(page) {
+  await page.goto(HOST_URL + 'docs.html');
+  await page.addScriptTag({ url: BASE_URL + 'embed.js' });
+  return page.locator('#advisor iframe');
+}
+
+test('?embed=1 shows only the questionnaire and the result, with a link to the full advisor', async ({ page }) => {
+  await page.goto('./?embed=1&privacy=regulated');
+  await expect(page.locator('#questionnaire')).toBeVisible();
+  await expect(page.locator('#result')).toBeVisible();
+  await expect(page.locator('header.site-header, footer, #device')).toHaveCount(0);
+  const link = page.getByRole('link', { name: 'Open the full advisor' });
+  await expect(link).toHaveAttribute('href', /privacy=regulated/);
+  await expect(link).not.toHaveAttribute('href', /embed=/);
+});
+
+test('embed.js makes a sandboxed frame with prefilled answers, theme and a stable minimum height', async ({ page }) => {
+  const frame = await openDocsPage(page);
+  await expect(frame).toHaveCount(1);
+  const sandbox = await frame.getAttribute('sandbox');
+  expect(sandbox.split(' ')).toEqual(expect.arrayContaining(['allow-scripts', 'allow-same-origin']));
+  expect(new URL(BASE_URL).origin).not.toBe(new URL(HOST_URL).origin);
+  const src = new URL(await frame.getAttribute('src'));
+  expect(src.searchParams.get('embed')).toBe('1');
+  expect(src.searchParams.get('host')).toBe(new URL(HOST_URL).origin);
+  expect(await frame.evaluate((f) => getComputedStyle(f).minHeight)).toBe('400px');
+  const inside = page.frameLocator('#advisor iframe');
+  await expect(inside.locator('input[name="privacy"][value="regulated"]')).toBeChecked();
+  await expect(inside.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(inside.locator('#questionnaire')).toBeVisible();
+  await expect(inside.locator('footer')).toHaveCount(0);
+});
+
+test('the frame grows with its content and the result reaches the page', async ({ page }) => {
+  const frame = await openDocsPage(page);
+  const inside = page.frameLocator('#advisor iframe');
+  await expect(inside.locator('#result')).toHaveAttribute('data-verdict', /local|cloud|hybrid/);
+  // The first resize message replaces the minimum height with the content's height.
+  await expect.poll(() => frame.evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThan(400);
+  const before = await frame.evaluate((f) => f.getBoundingClientRect().height);
+  const scrollHeight = await inside.locator('body').evaluate((b) => b.scrollHeight);
+  expect(Math.abs(before - scrollHeight)).toBeLessThanOrEqual(1);
+
+  // Answering the connectivity question adds its reasons and a hard rule to the result.
+  await inside.locator('input[name="connectivity"][value="offline"]').check();
+  await expect(inside.locator('#result')).toHaveAttribute('data-verdict', 'local');
+  await expect.poll(() => frame.evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThan(before);
+
+  await expect(page.locator('#advisor')).toHaveAttribute('data-verdict', 'local');
+  const results = await page.evaluate(() => window.results);
+  const last = results[results.length - 1];
+  expect(last.verdict).toBe('local');
+  expect(last.answered).toBe(2);
+  expect(last.confidence).toBeGreaterThan(0);
+  expect(last.confidence).toBeLessThanOrEqual(1);
+});
+
+test('messages from other origins or other frames are ignored', async ({ page }) => {
+  const frame = await openDocsPage(page);
+  const inside = page.frameLocator('#advisor iframe');
+  await expect(inside.locator('#result')).toBeVisible();
+  await expect(page.locator('#advisor')).toHaveAttribute('data-verdict', /local|cloud|hybrid/);
+  await expect.poll(() => frame.evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThan(400);
+  const height = await frame.evaluate((f) => f.getBoundingClientRect().height);
+  const verdict = await page.locator('#advisor').getAttribute('data-verdict');
+  const forged = (kind) => ({ protocol: 'local-or-cloud', version: 1, ...kind });
+  // The page's own origin, and a sandboxed frame with an opaque origin, forge both messages.
+  await page.evaluate((messages) => {
+    for (const message of messages) window.postMessage(message, '*');
+    const foreign = document.createElement('iframe');
+    foreign.setAttribute('sandbox', 'allow-scripts');
+    foreign.srcdoc = `<script>for (const m of ${JSON.stringify(messages)}) parent.postMessage(m, '*');<\/script>`;
+    document.body.appendChild(foreign);
+  }, [forged({ type: 'resize', height: 5000 }), forged({ type: 'result', verdict: 'cloud', answered: 9 })]);
+  await page.waitForTimeout(500);
+  expect(await frame.evaluate((f) => f.getBoundingClientRect().height)).toBe(height);
+  await expect(page.locator('#advisor')).toHaveAttribute('data-verdict', verdict);
+  expect((await page.evaluate(() => window.results)).some((r) => r.answered === 9)).toBe(false);
+});
