@@ -6,6 +6,7 @@
 //! (behind the `app` feature). ARCHITECTURE.md has the map and the invariants.
 
 pub mod analyzer;
+pub mod cloud;
 pub mod device;
 pub mod engine;
 pub mod inference;

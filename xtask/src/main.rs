@@ -1,6 +1,7 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | bench | precache`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | precache`.
 
 mod bench;
+mod mock_cloud;
 mod precache;
 mod process;
 mod sizes;
@@ -19,6 +20,7 @@ commands:
   test         every check and test layer, ending with one 'N passed, M failed' line
   e2e [ARGS]   only the end-to-end tests, against the existing dist/ (ARGS go to Playwright)
   serve-dist   serve an existing dist/ on loopback, as the end-to-end tests see it
+  mock-cloud   an OpenAI-compatible test server on http://127.0.0.1:8090/v1 (failure switches)
   bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json
   precache     write the service worker's file list (Trunk's post_build hook runs it)";
 
@@ -52,6 +54,18 @@ fn run() -> Result<()> {
         Some("e2e") => test::end_to_end_only(&root, &args[1..]),
         Some("bench") => bench::run(&root),
         Some("precache") => precache::run(&args[1..]),
+        Some("mock-cloud") => {
+            let port = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8090);
+            let server = mock_cloud::MockCloud::start(port)?;
+            println!(
+                "An OpenAI-compatible test server at {} (key {}, model mock-model; Ctrl-C to stop)",
+                server.url(),
+                mock_cloud::KEY
+            );
+            loop {
+                std::thread::park();
+            }
+        }
         Some("serve-dist") => {
             let port = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8081);
             let server = static_server::StaticServer::start(root.join("dist"), port)?;

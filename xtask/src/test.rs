@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use anyhow::Result;
 
+use crate::mock_cloud::MockCloud;
 use crate::sizes;
 use crate::static_server::StaticServer;
 use crate::tally::{self, Tally};
@@ -269,7 +270,8 @@ fn webdriver_capabilities(target: &Path, webgpu: bool) -> Result<String> {
 /// Serves the build on loopback the ways the end-to-end tests need, and runs Playwright:
 /// dist/ at `/` (BASE_URL) and under a sub-path (SUBPATH_URL); a copy the offline and update
 /// tests may redeploy (PWA_URL, PWA_DIR, with LOC_XTASK to rewrite its service worker); and a
-/// documentation page on its own origin that embeds the advisor (HOST_URL).
+/// documentation page on its own origin that embeds the advisor (HOST_URL); and the
+/// OpenAI-compatible test server (MOCK_CLOUD_URL).
 fn end_to_end(root: &Path, target: &Path) -> Result<(bool, Tally)> {
     end_to_end_with(root, target, &[])
 }
@@ -294,6 +296,7 @@ fn end_to_end_with(root: &Path, target: &Path, args: &[String]) -> Result<(bool,
     copy_dir(&dist, &pwa_dir)?;
     let pwa = StaticServer::start(pwa_dir.clone(), 0)?;
     let host = StaticServer::start(root.join("tests/e2e/host"), 0)?;
+    let cloud = MockCloud::start(0)?;
     let report = target.join("playwright-report.json");
     let _ = std::fs::remove_file(&report);
     let status = Command::new("npx")
@@ -306,11 +309,12 @@ fn end_to_end_with(root: &Path, target: &Path, args: &[String]) -> Result<(bool,
         .env("PWA_DIR", &pwa_dir)
         .env("LOC_XTASK", std::env::current_exe()?)
         .env("HOST_URL", host.url())
+        .env("MOCK_CLOUD_URL", cloud.url())
         .env("CHROMIUM_PATH", tools::CHROMIUM)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .status()?;
-    drop((server, sub_path, pwa, host));
+    drop((server, sub_path, pwa, host, cloud));
     let tally = std::fs::read_to_string(&report)
         .ok()
         .and_then(|json| tally::from_playwright(&json))

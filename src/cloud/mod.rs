@@ -1,0 +1,14 @@
+//! The cloud contrast's plain-Rust parts: providers and their requests, server-sent events,
+//! the completion's prompt and answer, errors, retries, and the comparison with the local run.
+//!
+//! Nothing here knows of the browser; the fetch that sends these requests is browser glue.
+
+pub mod compare;
+pub mod completion;
+pub mod error;
+pub mod provider;
+pub mod retry;
+pub mod sse;
+
+pub use error::CloudError;
+pub use provider::{ApiKey, Endpoint, HttpRequest, Provider};
