@@ -51,19 +51,29 @@ fn storage() -> Result<web_sys::Storage, StorageError> {
 
 /// The saved query string, if any.
 pub fn load_saved() -> Option<String> {
-    storage().ok()?.get_item(STORAGE_KEY).ok().flatten()
+    load(STORAGE_KEY)
 }
 
 /// Saves the query string, or forgets it when it is empty.
 pub fn save(query: &str) -> Result<(), StorageError> {
+    store(STORAGE_KEY, query)
+}
+
+/// One local-storage item.
+pub fn load(item: &str) -> Option<String> {
+    storage().ok()?.get_item(item).ok().flatten()
+}
+
+/// Stores one local-storage item, or removes it when `value` is empty.
+pub fn store(item: &str, value: &str) -> Result<(), StorageError> {
     let storage = storage()?;
-    if query.is_empty() {
+    if value.is_empty() {
         storage
-            .remove_item(STORAGE_KEY)
+            .remove_item(item)
             .map_err(|e| StorageError::Browser(describe(e)))
     } else {
         storage
-            .set_item(STORAGE_KEY, query)
+            .set_item(item, value)
             .map_err(|e| StorageError::Refused(describe(e)))
     }
 }

@@ -3,6 +3,9 @@
 mod analyzer_state;
 mod analyzer_worker;
 mod browser;
+mod cloud_comparison;
+mod cloud_panel;
+mod cloud_state;
 mod cost_chart;
 mod cost_panel;
 mod describe;

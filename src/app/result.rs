@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::analyzer_state::use_analyzer;
 use super::cost_panel::CostPanel;
 use super::embed::use_result_message;
 use super::export::Export;
@@ -33,19 +34,29 @@ pub fn result_panel() -> Html {
         .this_device
         .then(|| classify(&state.device))
         .flatten();
+    // Measured latencies count once both sides have one: the analyzer's median on this
+    // device and the last cloud call's total time.
+    let analyzer = use_analyzer();
+    let local_ms = analyzer.state.last.as_ref().map(|a| a.p50_ms);
+    let latencies = (
+        local_ms.map(f64::to_bits),
+        state.cloud_latency_ms.map(f64::to_bits),
+    );
     let recommendation: Rc<Recommendation> = use_memo(
         (
             state.shared.answers.clone(),
             state.shared.cost.clone(),
             device_class,
+            latencies,
         ),
-        |(answers, cost, device)| {
+        |(answers, cost, device, (local, cloud))| {
             recommend(&Input {
                 answers: answers.clone(),
                 cost: cost.clone(),
                 measured: Measured {
                     device: device.clone(),
-                    ..Measured::default()
+                    local_latency_ms: local.map(f64::from_bits),
+                    cloud_latency_ms: cloud.map(f64::from_bits),
                 },
                 ..Input::default()
             })

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::analyzer_state::AnalyzerContext;
 use super::analyzer_worker::use_analyzer_worker;
 use super::browser;
+use super::cloud_panel::CloudPanel;
 use super::describe::Describe;
 use super::device_panel::DevicePanel;
 use super::device_probes::use_device_probes;
@@ -116,6 +117,7 @@ pub fn app() -> Html {
                 <main id="main" class="layout">
                     <div class="main-column">
                         <Describe />
+                        if !embed { <CloudPanel /> }
                         <Questionnaire />
                     </div>
                     <div class="side">

@@ -22,6 +22,8 @@ pub struct AdvisorState {
     /// Answers the on-device analyzer pre-selected, with its confidence in percent, until the
     /// visitor confirms or changes them.
     pub suggested: BTreeMap<Factor, u8>,
+    /// The last cloud call's total time, measured in this browser.
+    pub cloud_latency_ms: Option<f64>,
 }
 
 /// The ways the state changes.
@@ -39,6 +41,8 @@ pub enum Action {
     /// The visitor keeps a suggested answer.
     Confirm(Factor),
     Notice(String),
+    /// A cloud call finished in this many milliseconds: a measured fact for the latency factor.
+    CloudLatency(f64),
     DismissNotices,
     StartOver,
 }
@@ -90,6 +94,7 @@ impl Reducible for AdvisorState {
                     next.notices.push(message);
                 }
             }
+            Action::CloudLatency(ms) => next.cloud_latency_ms = Some(ms),
             Action::DismissNotices => next.notices.clear(),
             Action::StartOver => {
                 next = AdvisorState {

@@ -12,3 +12,6 @@ pub mod sse;
 
 pub use error::CloudError;
 pub use provider::{ApiKey, Endpoint, HttpRequest, Provider};
+
+#[cfg(feature = "app")]
+pub mod fetch;

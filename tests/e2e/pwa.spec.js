@@ -74,6 +74,9 @@ test('after one visit the whole advisor works offline', async ({ page, context }
   await expect(page.locator('#questionnaire')).toBeVisible();
   // The connectivity question says what the visitor is living through.
   await expect(page.locator('#offline-now')).toContainText('offline right now');
+  // The cloud panel says it is offline instead of failing.
+  await expect(page.locator('#cloud-status')).toHaveAttribute('data-state', 'offline');
+  await expect(page.locator('#cloud-run')).toBeDisabled();
   await page.locator('input[name="privacy"][value="regulated"]').check();
   await page.locator('input[name="connectivity"][value="offline"]').check();
   await expect(page.locator('#result')).toHaveAttribute('data-verdict', 'local');

@@ -2,7 +2,7 @@
 //! CORS, and a switch for each failure the cloud panel must handle. No test touches the internet.
 //!
 //! Switches, so a test picks a behaviour through the settings a visitor would type:
-//! - the model (or Azure deployment) name: `mock-model` answers; `forbidden` gives 403;
+//! - the model (or Azure deployment) name: `mock-model` and `gpt-4o-mini` answer; `forbidden` gives 403;
 //!   `rate-limited` always 429 with `Retry-After: 1`; `rate-limited-once` and
 //!   `unavailable-once` fail every other call (429 with `Retry-After: 0.2`, 503) and answer
 //!   the retry; `server-error` always 500; `slow` answers after a minute; `bad-json` streams
@@ -88,7 +88,8 @@ fn plan(
         .and_then(|s| s.as_bool())
         .unwrap_or(false);
     match model.as_str() {
-        MODEL => Plan::Answer { stream },
+        // A price-table name answers too, so the panel's cost figures can be checked.
+        MODEL | "gpt-4o-mini" => Plan::Answer { stream },
         "forbidden" => fail(403, "This key may not use this model."),
         "rate-limited" => Plan::Fail {
             status: 429,
@@ -141,6 +142,18 @@ fn answer_events() -> Vec<String> {
 
 fn usage() -> serde_json::Value {
     serde_json::json!({ "prompt_tokens": 182, "completion_tokens": 44, "total_tokens": 226 })
+}
+
+/// tiny_http sends a streamed body in 8 KiB chunks; an SSE comment of that size after each
+/// whole event pushes the event out at once, so the answer really arrives piece by piece.
+fn padded(event: String) -> Vec<u8> {
+    let mut bytes = event.into_bytes();
+    if bytes.ends_with(b"\n\n") {
+        bytes.extend_from_slice(b":");
+        bytes.extend(std::iter::repeat_n(b' ', 8192));
+        bytes.extend_from_slice(b"\n\n");
+    }
+    bytes
 }
 
 /// A response body that arrives in timed pieces, and can break off as a cut connection does.
@@ -218,7 +231,7 @@ fn respond(mut request: Request, calls: &Mutex<HashMap<String, u32>>) {
         let body = Trickle {
             pieces: events
                 .into_iter()
-                .map(String::into_bytes)
+                .map(padded)
                 .collect::<Vec<_>>()
                 .into_iter(),
             current: std::io::Cursor::new(Vec::new()),

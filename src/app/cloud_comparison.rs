@@ -1,0 +1,116 @@
+//! The side-by-side table: the same text on this device and in the cloud.
+
+use yew::prelude::*;
+
+use super::analyzer_state::Analysis;
+use super::cloud_state::CloudResult;
+use crate::cloud::compare::{agreement, call_cost};
+use crate::cloud::completion::tokens_per_second;
+use crate::engine::cost::{CostInputs, PriceTable};
+use crate::engine::questions::{option_label, title};
+
+fn label(factor: crate::engine::Factor, option: Option<&str>) -> String {
+    option.map_or_else(
+        || "can't tell".to_owned(),
+        |o| option_label(factor, o).to_owned(),
+    )
+}
+
+fn money(value: f64) -> String {
+    if value < 0.01 {
+        format!("${value:.6}")
+    } else {
+        format!("${value:.2}")
+    }
+}
+
+/// The comparison; `local` is the analyzer's result when it was for the same text.
+pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostInputs) -> Html {
+    let o = &result.outcome;
+    let rows = local.map(|local| {
+        agreement(&local.heads, &result.labels)
+            .into_iter()
+            .map(|row| {
+                let agrees = row.agrees();
+                html! {
+                    <tr data-factor={ row.factor.key() } data-agrees={ agrees.to_string() }>
+                        <th scope="row">{ title(row.factor) }</th>
+                        <td>{ label(row.factor, row.local) }</td>
+                        <td>{ label(row.factor, row.cloud) }</td>
+                        <td>{ if agrees { "✓ same" } else { "✗ differs" } }</td>
+                    </tr>
+                }
+            })
+            .collect::<Html>()
+    });
+    let local_ms = local.map_or_else(
+        || "run the on-device analysis to compare".to_owned(),
+        |l| format!("{:.2} ms (p50 of {} runs)", l.p50_ms, l.runs),
+    );
+    let first = o.first_token_ms.map_or_else(
+        || "no text came back".to_owned(),
+        |ms| format!("{ms:.0} ms"),
+    );
+    let speed = o
+        .usage
+        .zip(o.first_token_ms)
+        .and_then(|(u, first)| tokens_per_second(u.completion_tokens, first, o.total_ms))
+        .map_or_else(|| "not reported".to_owned(), |t| format!("{t:.0} tokens/s"));
+    let tokens = o.usage.map_or_else(
+        || "the server did not report usage".to_owned(),
+        |u| format!("{} in, {} out", u.prompt_tokens, u.completion_tokens),
+    );
+    let cost = o
+        .usage
+        .and_then(|u| call_cost(&result.model, u, inputs, &PriceTable::default()));
+    let cost = match cost {
+        Some(c) => format!(
+            "{} a call; {} a month at your volume ({} users × {} a day)",
+            money(c.per_call),
+            money(c.per_month),
+            inputs.users,
+            inputs.requests_per_user_per_day
+        ),
+        None if result.on_this_machine => {
+            "nothing per call: the server runs on this machine".into()
+        }
+        None => format!("the price table has no price for {}", result.model),
+    };
+    let sent = if result.on_this_machine {
+        format!(
+            "{} bytes to {}, a server on this machine: nothing left the device",
+            result.bytes_sent, result.host
+        )
+    } else {
+        format!(
+            "{} bytes to {} (the text, the prompt and the headers)",
+            result.bytes_sent, result.host
+        )
+    };
+    let attempts = (o.attempts > 1).then(|| format!(" after {} attempts", o.attempts));
+    html! {
+        <div id="cloud-comparison">
+            if let Some(rows) = rows {
+                <table id="cloud-agreement">
+                    <thead><tr>
+                        <th scope="col">{ "Factor" }</th><th scope="col">{ "On this device" }</th>
+                        <th scope="col">{ format!("Cloud ({})", result.model) }</th><th scope="col">{ "Agree" }</th>
+                    </tr></thead>
+                    <tbody>{ rows }</tbody>
+                </table>
+            }
+            <dl class="facts" id="cloud-figures">
+                <dt>{ "Latency on this device" }</dt><dd id="cloud-local-latency">{ local_ms }</dd>
+                <dt>{ "Latency in the cloud" }</dt>
+                <dd id="cloud-latency">{ format!("first token {first}, total {:.0} ms{}", o.total_ms, attempts.unwrap_or_default()) }</dd>
+                <dt>{ "Cloud output speed" }</dt><dd id="cloud-speed">{ speed }</dd>
+                <dt>{ "Tokens used" }</dt><dd id="cloud-tokens">{ tokens }</dd>
+                <dt>{ "Cost" }</dt><dd id="cloud-cost">{ cost }</dd>
+                <dt>{ "Data sent off the device" }</dt>
+                <dd id="cloud-bytes">{ format!("on this device: 0 bytes; cloud: {sent}") }</dd>
+                <dt>{ "Works offline" }</dt>
+                <dd id="cloud-offline">{ if result.on_this_machine { "on this device: yes; this local server: yes" } else { "on this device: yes; cloud: no" } }</dd>
+            </dl>
+        </div>
+    }
+}

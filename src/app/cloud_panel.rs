@@ -1,0 +1,281 @@
+//! "Compare with a cloud model": the endpoint form, the call with its cancel button, and the result.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen_futures::spawn_local;
+use web_sys::AbortController;
+use yew::prelude::*;
+
+use super::analyzer_state::use_analyzer;
+use super::browser;
+use super::cloud_comparison::comparison;
+use super::cloud_state::{
+    CloudAction, CloudPhase, CloudResult, CloudState, KEY_ITEM, SETTINGS_ITEM,
+};
+use super::state::{use_advisor, Action};
+use crate::cloud::completion::{parse_labels, request_body};
+use crate::cloud::fetch::{self, Abort};
+use crate::cloud::provider::chat_request;
+use crate::cloud::Provider;
+use crate::device::Probe;
+
+fn text_field(id: &str, label: &str, value: &str, kind: &str, on: Callback<String>) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        on.emit(input.value());
+    });
+    html! {
+        <div class="field">
+            <label for={ id.to_owned() }>{ label }</label>
+            <input id={ id.to_owned() } type={ kind.to_owned() } value={ value.to_owned() }
+                autocomplete="off" spellcheck="false" { oninput } />
+        </div>
+    }
+}
+
+#[function_component(CloudPanel)]
+pub fn cloud_panel() -> Html {
+    let advisor = use_advisor();
+    let analyzer = use_analyzer();
+    let cloud = use_reducer(CloudState::restored);
+    let controller = use_mut_ref(|| None::<AbortController>);
+
+    // The settings are saved as they change; the key only while "remember" is ticked, and it
+    // is removed the moment the box is cleared or the key forgotten.
+    {
+        let saved = (cloud.settings_query(), cloud.remember, cloud.key.clone());
+        use_effect_with(saved, |(settings, remember, key)| {
+            let _ = browser::store(SETTINGS_ITEM, settings);
+            let key = key
+                .as_ref()
+                .filter(|_| *remember)
+                .map_or("", |k| k.expose());
+            let _ = browser::store(KEY_ITEM, key);
+        });
+    }
+
+    let dispatch = |make: fn(String) -> CloudAction| {
+        let cloud = cloud.clone();
+        Callback::from(move |value: String| cloud.dispatch(make(value)))
+    };
+    let offline = matches!(&advisor.device.network, Probe::Found(n) if !n.online);
+    let running = matches!(cloud.phase, CloudPhase::Running);
+    let text = advisor.shared.describe.clone().unwrap_or_default();
+
+    let run = {
+        let (cloud, advisor, analyzer, controller) = (
+            cloud.clone(),
+            advisor.clone(),
+            analyzer.clone(),
+            controller.clone(),
+        );
+        let text = text.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            start(&cloud, &advisor, &analyzer, &controller, &text);
+        })
+    };
+    let cancel = {
+        let controller = controller.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(c) = controller.borrow().as_ref() {
+                c.abort();
+            }
+        })
+    };
+    let on_provider = {
+        let cloud = cloud.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(p) = Provider::from_key(&select.value()) {
+                cloud.dispatch(CloudAction::Provider(p));
+            }
+        })
+    };
+    let on_remember = {
+        let cloud = cloud.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            cloud.dispatch(CloudAction::Remember(input.checked()));
+        })
+    };
+    let forget = {
+        let cloud = cloud.clone();
+        Callback::from(move |_: MouseEvent| cloud.dispatch(CloudAction::Forget))
+    };
+    let find_models = {
+        let cloud = cloud.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (cloud, base) = (cloud.clone(), cloud.endpoint.base_url.clone());
+            let key = cloud.key.as_ref().map(|k| k.expose().to_owned());
+            spawn_local(async move {
+                let found = fetch::list_models(&base, key.as_deref()).await;
+                cloud.dispatch(CloudAction::Models(found.map_err(|e| e.to_string())));
+            });
+        })
+    };
+
+    let e = &cloud.endpoint;
+    let providers = Provider::ALL.iter().map(|p| {
+        html! {
+            <option value={ p.key() } selected={ *p == e.provider }>{ p.label() }</option>
+        }
+    });
+    let models = cloud.models.as_ref().map(|found| match found {
+        Ok(list) if list.is_empty() => html! { <p id="cloud-models" class="muted small">{ "The server lists no models." }</p> },
+        Ok(list) => html! { <p id="cloud-models" class="muted small">{ format!("The server has: {}.", list.join(", ")) }</p> },
+        Err(message) => html! { <p id="cloud-models" class="error small">{ message }</p> },
+    });
+    let status = match (&cloud.phase, offline) {
+        (_, true) => {
+            html! { <p id="cloud-status" data-state="offline" role="status">{ crate::cloud::CloudError::Offline.to_string() }</p> }
+        }
+        (CloudPhase::Running, _) => {
+            html! { <p id="cloud-status" data-state="running" role="status">{ "Calling the cloud model…" }</p> }
+        }
+        (CloudPhase::Failed(message), _) => {
+            html! { <p id="cloud-status" data-state="failed" role="alert" class="error">{ message }</p> }
+        }
+        (CloudPhase::Done(_), _) => {
+            html! { <p id="cloud-status" data-state="done" role="status">{ "Done. The same text, side by side:" }</p> }
+        }
+        (CloudPhase::Idle, _) => {
+            html! { <p id="cloud-status" data-state="idle" role="status" class="muted">{ "The text above is sent only when you press the button." }</p> }
+        }
+    };
+    let result = match &cloud.phase {
+        CloudPhase::Done(result) => {
+            let local = analyzer
+                .state
+                .last
+                .as_ref()
+                .filter(|a| a.text == result.text);
+            comparison(result, local.map(|a| &**a), &advisor.shared.cost)
+        }
+        _ => Html::default(),
+    };
+    let key_value = cloud.key.as_ref().map_or("", |k| k.expose()).to_owned();
+
+    html! {
+        <section id="cloud" class="panel" aria-labelledby="cloud-title">
+            <h2 id="cloud-title">{ "Compare with a cloud model" }</h2>
+            <p class="muted small">{ "Runs the same description through an OpenAI-compatible chat model, asking for the same labels. Your key stays in this page's memory unless you ask to remember it, and is sent only to the endpoint below." }</p>
+            <form class="fields" onsubmit={ run }>
+                <div class="field">
+                    <label for="cloud-provider">{ "Provider" }</label>
+                    <select id="cloud-provider" onchange={ on_provider }>{ for providers }</select>
+                </div>
+                { text_field("cloud-base", "Base URL", &e.base_url, "url", dispatch(CloudAction::Base)) }
+                { text_field("cloud-model", if e.provider == Provider::AzureOpenAi { "Deployment" } else { "Model" }, &e.model, "text", dispatch(CloudAction::Model)) }
+                if e.provider.default_api_version().is_some() {
+                    { text_field("cloud-api-version", "api-version", &e.api_version, "text", dispatch(CloudAction::ApiVersion)) }
+                }
+                { text_field("cloud-key", "API key", &key_value, "password", dispatch(CloudAction::Key)) }
+                { text_field("cloud-timeout", "Timeout (s)", &cloud.timeout_s.to_string(), "number",
+                    dispatch(|v| CloudAction::Timeout(v.trim().parse().unwrap_or(super::cloud_state::DEFAULT_TIMEOUT_S)))) }
+                <div class="field">
+                    <label for="cloud-remember">
+                        <input type="checkbox" id="cloud-remember" checked={ cloud.remember } onchange={ on_remember } />
+                        { " Remember the key on this device" }
+                    </label>
+                    if cloud.key.is_some() || cloud.remember {
+                        <button type="button" class="link" id="cloud-forget" onclick={ forget }>{ "Forget the key" }</button>
+                    }
+                </div>
+                <p class="actions">
+                    <button type="submit" id="cloud-run" disabled={ running || offline }>{ "Run it in the cloud" }</button>
+                    if running {
+                        <button type="button" id="cloud-cancel" class="secondary" onclick={ cancel }>{ "Cancel" }</button>
+                    }
+                    if e.provider.on_this_machine() || e.provider == Provider::Custom {
+                        <button type="button" id="cloud-find-models" class="secondary" onclick={ find_models }>{ "List the server's models" }</button>
+                    }
+                </p>
+            </form>
+            { for models }
+            { status }
+            { result }
+        </section>
+    }
+}
+
+/// Builds the request, starts the call with its timeout, and reports the result; the local
+/// analysis of the same text is started too when there is none yet.
+fn start(
+    cloud: &UseReducerHandle<CloudState>,
+    advisor: &UseReducerHandle<super::state::AdvisorState>,
+    analyzer: &super::analyzer_state::AnalyzerContext,
+    controller: &Rc<RefCell<Option<AbortController>>>,
+    text: &str,
+) {
+    if text.trim().is_empty() {
+        cloud.dispatch(CloudAction::Finished(Err(
+            "Describe your feature above first: that text is what both sides analyze.".into(),
+        )));
+        return;
+    }
+    if analyzer.state.last.as_ref().is_none_or(|a| a.text != text) {
+        analyzer.analyze.emit(text.to_owned());
+    }
+    let request = match chat_request(
+        &cloud.endpoint,
+        cloud.key.as_ref(),
+        request_body(text, true),
+    ) {
+        Ok(request) => request,
+        Err(error) => return cloud.dispatch(CloudAction::Finished(Err(error.to_string()))),
+    };
+    let Ok(abort) = AbortController::new() else {
+        return cloud.dispatch(CloudAction::Finished(Err(
+            "This browser cannot stop a request, so none was sent.".into(),
+        )));
+    };
+    *controller.borrow_mut() = Some(abort.clone());
+    cloud.dispatch(CloudAction::Start);
+    let timeout_s = cloud.timeout_s;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (abort, timed_out) = (abort.clone(), timed_out.clone());
+        gloo_timers::callback::Timeout::new(timeout_s.saturating_mul(1000), move || {
+            timed_out.set(true);
+            abort.abort();
+        })
+    };
+    let (cloud, advisor, text) = (cloud.clone(), advisor.clone(), text.to_owned());
+    let e = cloud.endpoint.clone();
+    let key = cloud.key.clone();
+    spawn_local(async move {
+        let signal = abort.signal();
+        let stop = Abort {
+            signal: &signal,
+            timed_out: &timed_out,
+            timeout_s,
+        };
+        let outcome =
+            fetch::call(&request, &e.model, key.as_ref().map(|k| k.expose()), &stop).await;
+        drop(timer);
+        let result = outcome.and_then(|outcome| {
+            Ok(CloudResult {
+                labels: parse_labels(&outcome.content)?,
+                text,
+                model: e.model.trim().to_owned(),
+                on_this_machine: e.provider.on_this_machine(),
+                host: request.url.split('/').take(3).collect::<Vec<_>>().join("/"),
+                bytes_sent: request.body.len()
+                    + request
+                        .headers
+                        .iter()
+                        .map(|(n, v)| n.len() + v.len() + 4)
+                        .sum::<usize>(),
+                outcome,
+            })
+        });
+        if let Ok(result) = &result {
+            advisor.dispatch(Action::CloudLatency(result.outcome.total_ms));
+        }
+        cloud.dispatch(CloudAction::Finished(
+            result.map(Rc::new).map_err(|e| e.to_string()),
+        ));
+    });
+}

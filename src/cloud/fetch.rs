@@ -1,0 +1,230 @@
+//! Browser glue for the cloud call: sends a prepared request with fetch, retries what may pass
+//! on a second try, and reads the streamed answer as it arrives, timing the first token.
+
+use std::cell::Cell;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use wasm_bindgen::JsCast;
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestMode};
+
+use super::completion::{parse_chunk, parse_completion, Usage};
+use super::error::{from_status, CloudError};
+use super::sse::SseParser;
+use super::{retry, HttpRequest};
+
+/// What a finished call measured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub content: String,
+    pub usage: Option<Usage>,
+    /// From sending the (last) request to the first piece of answer text.
+    pub first_token_ms: Option<f64>,
+    /// From the first attempt to the end of the answer, retries and waits included.
+    pub total_ms: f64,
+    pub attempts: u32,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// How a call can be stopped: the signal both the cancel button and the timeout abort, and
+/// which of the two did it (the timeout sets `timed_out` before aborting).
+pub struct Abort<'a> {
+    pub signal: &'a AbortSignal,
+    pub timed_out: &'a Cell<bool>,
+    pub timeout_s: u32,
+}
+
+impl Abort<'_> {
+    fn error(&self) -> CloudError {
+        if self.timed_out.get() {
+            CloudError::Timeout(self.timeout_s)
+        } else {
+            CloudError::Cancelled
+        }
+    }
+}
+
+/// Sends `request`, retrying rate limits and server errors as `retry` allows.
+pub async fn call(
+    request: &HttpRequest,
+    model: &str,
+    key: Option<&str>,
+    abort: &Abort<'_>,
+) -> Result<Outcome, CloudError> {
+    let signal = abort.signal;
+    let started = now_ms();
+    let mut attempt = 1;
+    loop {
+        let sent_at = now_ms();
+        let response = match send(request, signal) {
+            Ok(pending) => pending.send().await,
+            Err(error) => return Err(CloudError::Config(error.to_string())),
+        };
+        let response = match response {
+            Ok(response) => response,
+            Err(error) => return Err(network_error(error, &request.url, abort).await),
+        };
+        let status = response.status();
+        if (200..300).contains(&status) {
+            let mut outcome = read_answer(response, sent_at, abort).await?;
+            outcome.total_ms = now_ms() - started;
+            outcome.attempts = attempt;
+            return Ok(outcome);
+        }
+        let retry_after = response.headers().get("retry-after");
+        let body = response.text().await.unwrap_or_default();
+        let error = from_status(status, retry_after.as_deref(), &body, model, key);
+        let Some(wait) = retry::delay_ms(&error, attempt) else {
+            return Err(retry::with_attempts(error, attempt));
+        };
+        gloo_timers::future::TimeoutFuture::new(wait).await;
+        if signal.aborted() {
+            return Err(abort.error());
+        }
+        attempt += 1;
+    }
+}
+
+fn send(request: &HttpRequest, signal: &AbortSignal) -> Result<Request, gloo_net::Error> {
+    let mut builder = RequestBuilder::new(&request.url)
+        .method(gloo_net::http::Method::POST)
+        .abort_signal(Some(signal));
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    builder.body(request.body.as_str())
+}
+
+/// A fetch that failed without an HTTP answer: aborted, offline, refused by CORS, or unreachable.
+/// Browsers report CORS refusals and dead servers alike, so a `no-cors` request tells them apart:
+/// it succeeds (with an unreadable answer) only when the server is there.
+async fn network_error(error: gloo_net::Error, url: &str, abort: &Abort<'_>) -> CloudError {
+    if let gloo_net::Error::JsError(js) = &error {
+        if js.name == "AbortError" || abort.signal.aborted() {
+            return abort.error();
+        }
+    }
+    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+    if !online {
+        return CloudError::Offline;
+    }
+    let probe = RequestBuilder::new(url)
+        .mode(RequestMode::NoCors)
+        .send()
+        .await;
+    let host = url.split('/').take(3).collect::<Vec<_>>().join("/");
+    match probe {
+        Ok(_) => CloudError::Cors,
+        Err(_) => CloudError::Unreachable(host),
+    }
+}
+
+/// Reads a 2xx answer: server-sent events as they arrive, or a whole JSON completion.
+async fn read_answer(
+    response: Response,
+    sent_at: f64,
+    abort: &Abort<'_>,
+) -> Result<Outcome, CloudError> {
+    let streamed = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.contains("text/event-stream"));
+    if !streamed {
+        let text = response.text().await.map_err(|_| CloudError::StreamCut)?;
+        let chunk = parse_completion(&text)?;
+        return Ok(Outcome {
+            first_token_ms: Some(now_ms() - sent_at),
+            content: chunk.content,
+            usage: chunk.usage,
+            total_ms: 0.0,
+            attempts: 1,
+        });
+    }
+    let body = response
+        .body()
+        .ok_or_else(|| CloudError::Malformed("the answer was empty".into()))?;
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut parser = SseParser::new();
+    let mut outcome = Outcome {
+        content: String::new(),
+        usage: None,
+        first_token_ms: None,
+        total_ms: 0.0,
+        attempts: 1,
+    };
+    let mut done = false;
+    loop {
+        let result = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| {
+                if abort.signal.aborted() {
+                    abort.error()
+                } else {
+                    CloudError::StreamCut
+                }
+            })?;
+        let finished = js_sys::Reflect::get(&result, &"done".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        if finished {
+            break;
+        }
+        let value = js_sys::Reflect::get(&result, &"value".into()).unwrap_or_default();
+        let bytes = js_sys::Uint8Array::new(&value).to_vec();
+        for event in parser.push(&bytes) {
+            if event.is_done() {
+                done = true;
+                continue;
+            }
+            let chunk = parse_chunk(&event.data)?;
+            if !chunk.content.is_empty() && outcome.first_token_ms.is_none() {
+                outcome.first_token_ms = Some(now_ms() - sent_at);
+            }
+            outcome.content.push_str(&chunk.content);
+            outcome.usage = chunk.usage.or(outcome.usage);
+        }
+    }
+    if !done || parser.is_mid_event() {
+        return Err(CloudError::StreamCut);
+    }
+    Ok(outcome)
+}
+
+/// Asks a server which models it has (`GET {base}/models`): how the visitor finds the port
+/// Foundry Local chose, and the names a local server will answer to.
+pub async fn list_models(base: &str, key: Option<&str>) -> Result<Vec<String>, CloudError> {
+    let url = super::provider::models_url(base)?;
+    let mut builder = RequestBuilder::new(&url);
+    if let Some(key) = key {
+        builder = builder.header("Authorization", &format!("Bearer {key}"));
+    }
+    let response = match builder.send().await {
+        Ok(response) => response,
+        Err(_) => {
+            let host = url.split('/').take(3).collect::<Vec<_>>().join("/");
+            return Err(CloudError::Unreachable(host));
+        }
+    };
+    if !response.ok() {
+        let body = response.text().await.unwrap_or_default();
+        return Err(from_status(response.status(), None, &body, "", key));
+    }
+    let text = response.text().await.map_err(|_| CloudError::StreamCut)?;
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|_| CloudError::Malformed("the model list was not JSON".into()))?;
+    Ok(value
+        .get("data")
+        .and_then(|d| d.as_array())
+        .map(|models| {
+            models
+                .iter()
+                .filter_map(|m| m.get("id").and_then(|id| id.as_str()).map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
