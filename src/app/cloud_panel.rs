@@ -16,9 +16,8 @@ use super::cloud_state::{
 use super::state::{use_advisor, Action};
 use crate::cloud::completion::{parse_labels, request_body};
 use crate::cloud::fetch::{self, Abort};
-use crate::cloud::provider::chat_request;
+use crate::cloud::provider::{chat_request, origin_of};
 use crate::cloud::Provider;
-use crate::device::Probe;
 
 fn text_field(id: &str, label: &str, value: &str, kind: &str, on: Callback<String>) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
@@ -59,7 +58,7 @@ pub fn cloud_panel() -> Html {
         let cloud = cloud.clone();
         Callback::from(move |value: String| cloud.dispatch(make(value)))
     };
-    let offline = matches!(&advisor.device.network, Probe::Found(n) if !n.online);
+    let offline = advisor.device.is_offline();
     let running = matches!(cloud.phase, CloudPhase::Running);
     let text = advisor.shared.describe.clone().unwrap_or_default();
 
@@ -261,13 +260,8 @@ fn start(
                 text,
                 model: e.model.trim().to_owned(),
                 on_this_machine: e.provider.on_this_machine(),
-                host: request.url.split('/').take(3).collect::<Vec<_>>().join("/"),
-                bytes_sent: request.body.len()
-                    + request
-                        .headers
-                        .iter()
-                        .map(|(n, v)| n.len() + v.len() + 4)
-                        .sum::<usize>(),
+                host: origin_of(&request.url),
+                bytes_sent: request.size_bytes(),
                 outcome,
             })
         });

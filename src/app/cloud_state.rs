@@ -69,10 +69,14 @@ impl CloudState {
     /// The saved settings and, when it was remembered, the key.
     pub fn restored() -> Self {
         let saved = browser::load(SETTINGS_ITEM).unwrap_or_default();
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(saved.as_bytes())
+            .into_owned()
+            .collect();
         let get = |name: &str| {
-            form_urlencoded::parse(saved.as_bytes())
+            pairs
+                .iter()
                 .find(|(k, _)| k == name)
-                .map(|(_, v)| v.into_owned())
+                .map(|(_, v)| v.clone())
         };
         let provider = get("provider")
             .and_then(|p| Provider::from_key(&p))

@@ -2,16 +2,10 @@
 
 use yew::prelude::*;
 
-use super::state::{use_advisor, Action, AdvisorContext};
+use super::state::{use_advisor, Action};
 use super::this_device::this_device_toggle;
-use crate::device::Probe;
 use crate::engine::questions::{option_label, question, why};
 use crate::engine::Factor;
-
-/// Whether the browser says this device is offline now; unknown counts as online.
-fn offline(state: &AdvisorContext) -> bool {
-    matches!(&state.device.network, Probe::Found(network) if !network.online)
-}
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
@@ -72,7 +66,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
             { for suggested }
             { for clear }
             if factor == Factor::Resources { { this_device_toggle(&state) } }
-            if factor == Factor::Connectivity && offline(&state) {
+            if factor == Factor::Connectivity && state.device.is_offline() {
                 <p class="offline-now" id="offline-now">
                     { "This device is offline right now, and the advisor still works: that is \
                        what running on the device buys. A cloud model could not answer." }

@@ -7,8 +7,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use wasm_bindgen::JsCast;
 use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestMode};
 
-use super::completion::{parse_chunk, parse_completion, Usage};
+use super::completion::{parse_chunk, parse_completion, Chunk, Usage};
 use super::error::{from_status, CloudError};
+use super::provider::origin_of;
 use super::sse::SseParser;
 use super::{retry, HttpRequest};
 
@@ -70,10 +71,14 @@ pub async fn call(
         };
         let status = response.status();
         if (200..300).contains(&status) {
-            let mut outcome = read_answer(response, sent_at, abort).await?;
-            outcome.total_ms = now_ms() - started;
-            outcome.attempts = attempt;
-            return Ok(outcome);
+            let (answer, first_token_ms) = read_answer(response, sent_at, abort).await?;
+            return Ok(Outcome {
+                content: answer.content,
+                usage: answer.usage,
+                first_token_ms,
+                total_ms: now_ms() - started,
+                attempts: attempt,
+            });
         }
         let retry_after = response.headers().get("retry-after");
         let body = response.text().await.unwrap_or_default();
@@ -116,46 +121,34 @@ async fn network_error(error: gloo_net::Error, url: &str, abort: &Abort<'_>) -> 
         .mode(RequestMode::NoCors)
         .send()
         .await;
-    let host = url.split('/').take(3).collect::<Vec<_>>().join("/");
     match probe {
         Ok(_) => CloudError::Cors,
-        Err(_) => CloudError::Unreachable(host),
+        Err(_) => CloudError::Unreachable(origin_of(url)),
     }
 }
 
-/// Reads a 2xx answer: server-sent events as they arrive, or a whole JSON completion.
+/// Reads a 2xx answer, server-sent events as they arrive or a whole JSON completion, and
+/// when its first text came (milliseconds after `sent_at`).
 async fn read_answer(
     response: Response,
     sent_at: f64,
     abort: &Abort<'_>,
-) -> Result<Outcome, CloudError> {
+) -> Result<(Chunk, Option<f64>), CloudError> {
     let streamed = response
         .headers()
         .get("content-type")
         .is_some_and(|t| t.contains("text/event-stream"));
     if !streamed {
         let text = response.text().await.map_err(|_| CloudError::StreamCut)?;
-        let chunk = parse_completion(&text)?;
-        return Ok(Outcome {
-            first_token_ms: Some(now_ms() - sent_at),
-            content: chunk.content,
-            usage: chunk.usage,
-            total_ms: 0.0,
-            attempts: 1,
-        });
+        return Ok((parse_completion(&text)?, Some(now_ms() - sent_at)));
     }
     let body = response
         .body()
         .ok_or_else(|| CloudError::Malformed("the answer was empty".into()))?;
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut parser = SseParser::new();
-    let mut outcome = Outcome {
-        content: String::new(),
-        usage: None,
-        first_token_ms: None,
-        total_ms: 0.0,
-        attempts: 1,
-    };
+    let mut answer = Chunk::default();
+    let mut first_token_ms = None;
     let mut done = false;
     loop {
         let result = wasm_bindgen_futures::JsFuture::from(reader.read())
@@ -182,17 +175,17 @@ async fn read_answer(
                 continue;
             }
             let chunk = parse_chunk(&event.data)?;
-            if !chunk.content.is_empty() && outcome.first_token_ms.is_none() {
-                outcome.first_token_ms = Some(now_ms() - sent_at);
+            if !chunk.content.is_empty() && first_token_ms.is_none() {
+                first_token_ms = Some(now_ms() - sent_at);
             }
-            outcome.content.push_str(&chunk.content);
-            outcome.usage = chunk.usage.or(outcome.usage);
+            answer.content.push_str(&chunk.content);
+            answer.usage = chunk.usage.or(answer.usage);
         }
     }
     if !done || parser.is_mid_event() {
         return Err(CloudError::StreamCut);
     }
-    Ok(outcome)
+    Ok((answer, first_token_ms))
 }
 
 /// Asks a server which models it has (`GET {base}/models`): how the visitor finds the port
@@ -205,10 +198,7 @@ pub async fn list_models(base: &str, key: Option<&str>) -> Result<Vec<String>, C
     }
     let response = match builder.send().await {
         Ok(response) => response,
-        Err(_) => {
-            let host = url.split('/').take(3).collect::<Vec<_>>().join("/");
-            return Err(CloudError::Unreachable(host));
-        }
+        Err(_) => return Err(CloudError::Unreachable(origin_of(&url))),
     };
     if !response.ok() {
         let body = response.text().await.unwrap_or_default();

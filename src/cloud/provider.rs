@@ -146,6 +146,24 @@ pub struct HttpRequest {
     pub body: String,
 }
 
+impl HttpRequest {
+    /// The bytes this request sends: the body and each `name: value` header line (the
+    /// browser's own headers and the TLS and HTTP framing add a little more).
+    pub fn size_bytes(&self) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(n, v)| n.len() + v.len() + 4)
+            .sum();
+        self.body.len() + headers
+    }
+}
+
+/// The scheme, host and port of a URL, as the panel names where a request went.
+pub fn origin_of(url: &str) -> String {
+    url.split('/').take(3).collect::<Vec<_>>().join("/")
+}
+
 /// The base URL, checked: https anywhere, plain http only to this machine, so a key never
 /// crosses the network unencrypted; no credentials, query or fragment.
 pub fn checked_base(base: &str) -> Result<String, CloudError> {

@@ -113,6 +113,11 @@ pub enum ProbeResult {
 }
 
 impl DeviceProfile {
+    /// Whether the browser says this device is offline now; unknown counts as online.
+    pub fn is_offline(&self) -> bool {
+        matches!(&self.network, Probe::Found(network) if !network.online)
+    }
+
     /// Records one probe's result.
     pub fn apply(&mut self, result: ProbeResult) {
         match result {

@@ -15,8 +15,10 @@ use std::io::Read;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use tiny_http::{Header, Method, Request, Response, Server};
+
+use crate::static_server::{header, listen};
 
 pub const KEY: &str = "sk-test";
 const MODEL: &str = "mock-model";
@@ -303,11 +305,6 @@ fn respond(mut request: Request, calls: &Mutex<HashMap<String, u32>>) {
     let _ = request.respond(response);
 }
 
-fn header(name: &str, value: &str) -> Header {
-    // Names and values are ASCII chosen in this file, so the header is always valid.
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
-}
-
 /// The running server; it stops when dropped (requests still being answered finish alone).
 pub struct MockCloud {
     server: Arc<Server>,
@@ -316,13 +313,7 @@ pub struct MockCloud {
 
 impl MockCloud {
     pub fn start(port: u16) -> Result<Self> {
-        let server =
-            Arc::new(Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("cannot listen: {e}"))?);
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|a| a.port())
-            .ok_or_else(|| anyhow!("no IP address"))?;
+        let (server, port) = listen(port)?;
         let calls = Arc::new(Mutex::new(HashMap::new()));
         let accepting = server.clone();
         std::thread::spawn(move || {

@@ -24,13 +24,7 @@ impl StaticServer {
     /// Serves `root` under a path prefix such as `/tools/advisor/`, as a host that puts the app
     /// in a sub-directory does; everything outside the prefix is not found.
     pub fn start_at(root: PathBuf, port: u16, prefix: &'static str) -> Result<Self> {
-        let server =
-            Arc::new(Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("cannot listen: {e}"))?);
-        let port = server
-            .server_addr()
-            .to_ip()
-            .map(|addr| addr.port())
-            .ok_or_else(|| anyhow!("the server has no IP address"))?;
+        let (server, port) = listen(port)?;
         let thread = {
             let server = server.clone();
             std::thread::spawn(move || {
@@ -66,6 +60,18 @@ impl Drop for StaticServer {
             let _ = thread.join();
         }
     }
+}
+
+/// A tiny_http server on 127.0.0.1:`port` (0 picks a free port), and the port it got.
+pub fn listen(port: u16) -> Result<(Arc<Server>, u16)> {
+    let server =
+        Arc::new(Server::http(("127.0.0.1", port)).map_err(|e| anyhow!("cannot listen: {e}"))?);
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|addr| addr.port())
+        .ok_or_else(|| anyhow!("the server has no IP address"))?;
+    Ok((server, port))
 }
 
 fn serve(root: &Path, prefix: &str, request: Request) {
@@ -126,8 +132,9 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    // Both parts are ASCII constants chosen above, so the header is always valid.
+/// A header from ASCII constants, which is always valid.
+pub fn header(name: &str, value: &str) -> Header {
+    // Callers pass ASCII constants (or the loopback servers' own paths), so this cannot fail.
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
 }
 
