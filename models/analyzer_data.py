@@ -6,15 +6,17 @@ varied connectors. A head whose clause is left out is labelled "unknown", which 
 model to abstain. The held-out set in `heldout.jsonl` is hand-written and never generated here.
 """
 
+import json
 import random
+from pathlib import Path
 
+# The option keys come from the Rust table (src/engine/factor.rs), which a Rust test writes to
+# questionnaire.json, so the labels cannot drift from the contract.
+_CONTRACT = json.loads((Path(__file__).parent / "questionnaire.json").read_text())
+_OPTIONS = {f["factor"]: f["options"] for f in _CONTRACT["factors"]}
 HEADS = {
-    "privacy": ["public", "internal", "personal", "regulated", "device_only"],
-    "connectivity": ["always", "intermittent", "offline"],
-    "latency": ["realtime", "interactive", "relaxed", "batch"],
-    "model_size": ["small", "medium", "large"],
-    "resources": ["npu", "gpu", "mainstream", "low_end", "mixed"],
-    "collaboration": ["single", "team", "anywhere"],
+    head: _OPTIONS[head]
+    for head in ["privacy", "connectivity", "latency", "model_size", "resources", "collaboration"]
 }
 UNKNOWN = "unknown"
 

@@ -8,7 +8,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::engine::questions::{option_label, title};
-use crate::engine::recommend::{Direction, Recommendation};
+use crate::engine::recommend::{Direction, Recommendation, Verdict};
+use crate::engine::{cost, starter, Choice, Factor};
 use crate::share::{self, Shared};
 
 /// Groups a whole number's digits in threes: 600000 becomes "600,000".
@@ -51,10 +52,11 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
     let _ = writeln!(md, "# Local or Cloud: {}", r.verdict.key());
     let _ = writeln!(
         md,
-        "\nVerdict: **{}** with {:.0}% confidence ({} of 11 factors answered).",
+        "\nVerdict: **{}** with {:.0}% confidence ({} of {} questions answered).",
         r.verdict.key(),
         r.confidence * 100.0,
-        r.answered
+        r.answered,
+        Factor::ALL.len()
     );
     if let Some(describe) = &shared.describe {
         let _ = writeln!(md, "\nFeature: {}", describe.replace('\n', " "));
@@ -62,9 +64,28 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
     if let Some(h) = &r.hybrid {
         let _ = writeln!(
             md,
-            "\n**Hybrid mode: {}.** {} Applies when: {}",
-            h.title, h.how, h.when
+            "\n**Hybrid architecture: {} (`{}`).** {} Applies when: {} Here: {}\n\nWhat it takes to build:\n",
+            h.title,
+            h.mode.key(),
+            h.how,
+            h.when,
+            h.because
         );
+        for piece in &h.takes {
+            let _ = writeln!(md, "- {piece}");
+        }
+    }
+    if !r.flips.is_empty() {
+        let _ = writeln!(md, "\n## What would change the verdict\n");
+        for flip in &r.flips {
+            let _ = writeln!(
+                md,
+                "- {} → **{}**: `?{}`",
+                change_words(&flip.changes),
+                flip.to.key(),
+                share::with_changes(shared, &flip.changes)
+            );
+        }
     }
     if !r.rules.is_empty() {
         let _ = writeln!(md, "\n## Hard rules\n");
@@ -83,10 +104,7 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
         "\n## Factors\n\n| factor | answer | pulls | why |\n| --- | --- | --- | --- |"
     );
     for f in &r.factors {
-        let answer = f
-            .option
-            .as_deref()
-            .map_or("not answered", |o| option_label(f.factor, o));
+        let answer = f.option.map_or("not answered", option_label);
         let pulls = match f.direction {
             Direction::Local => "device",
             Direction::Neutral => "neither",
@@ -112,21 +130,26 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
         );
         let _ = writeln!(
             md,
-            "- On the device: {} up front, nothing per request.",
-            dollars(c.local_upfront)
+            "- On the device: {} of hardware up front, {} to send every user the {:.1} GB model once and {} a month for updates (egress assumed at ${}/GB, {} updates a year); nothing per request.",
+            dollars(c.local_upfront),
+            dollars(c.local_first_download),
+            c.local_download_gb,
+            dollars(c.local_updates_per_month),
+            cost::EGRESS_PER_GB,
+            cost::MODEL_UPDATES_PER_YEAR
         );
         let _ = match c.break_even_month {
             Some(0) => writeln!(
                 md,
-                "- On hardware users already own, local is cheaper from the first request."
+                "- With nothing to buy or download, local is cheaper from the first request."
             ),
             Some(m) => writeln!(
                 md,
-                "- The cloud's running cost passes the hardware's after {m} months."
+                "- The cloud's running cost passes the local side's after {m} months."
             ),
             None => writeln!(
                 md,
-                "- With no traffic the cloud never costs as much as the hardware."
+                "- At this volume the cloud never costs as much as the local side."
             ),
         };
     }
@@ -140,8 +163,39 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
             let _ = writeln!(md, "- {fact}");
         }
     }
+    let snippets = starter::snippets(
+        r.verdict,
+        r.hybrid.as_ref().map(|h| h.mode),
+        &shared.answers,
+    );
+    if !snippets.is_empty() {
+        let _ = writeln!(md, "\n## Starting code\n");
+        for snippet in &snippets {
+            let _ = writeln!(
+                md,
+                "{}:\n\n```{}\n{}\n```\n",
+                snippet.title, snippet.language, snippet.code
+            );
+        }
+    }
     let _ = writeln!(md, "\nReproduce: `?{}`", share::to_query(shared));
     md
+}
+
+/// A flip's changes in words: "Hardware: Machines with a capable GPU".
+pub fn change_words(changes: &[Choice]) -> String {
+    changes
+        .iter()
+        .map(|c| format!("{}: {}", title(c.factor()), option_label(*c)))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+#[derive(Serialize)]
+struct JsonFlip {
+    to: Verdict,
+    changes: Vec<Choice>,
+    query: String,
 }
 
 #[derive(Serialize)]
@@ -149,6 +203,8 @@ struct JsonReport<'a> {
     query: String,
     describe: Option<&'a str>,
     recommendation: &'a Recommendation,
+    what_would_change_it: Vec<JsonFlip>,
+    starting_code: Vec<starter::Snippet>,
 }
 
 /// The report as pretty-printed JSON.
@@ -157,6 +213,20 @@ pub fn json(r: &Recommendation, shared: &Shared) -> String {
         query: share::to_query(shared),
         describe: shared.describe.as_deref(),
         recommendation: r,
+        what_would_change_it: r
+            .flips
+            .iter()
+            .map(|flip| JsonFlip {
+                to: flip.to,
+                changes: flip.changes.clone(),
+                query: share::with_changes(shared, &flip.changes),
+            })
+            .collect(),
+        starting_code: starter::snippets(
+            r.verdict,
+            r.hybrid.as_ref().map(|h| h.mode),
+            &shared.answers,
+        ),
     };
     serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

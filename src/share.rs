@@ -4,7 +4,7 @@
 //! link: each bad part becomes a notice naming what was ignored, and the rest still applies.
 
 use crate::engine::cost::CostInputs;
-use crate::engine::{Answers, Factor};
+use crate::engine::{Answers, Choice, Factor};
 
 /// A value longer than this (other than a description) cannot be a real answer.
 const MAX_VALUE_CHARS: usize = 100;
@@ -174,11 +174,20 @@ fn clip(text: &str) -> String {
     }
 }
 
+/// The query string of this state with some answers changed: a "what would change the verdict" link.
+pub fn with_changes(shared: &Shared, changes: &[Choice]) -> String {
+    let mut changed = shared.clone();
+    for choice in changes {
+        changed.answers.choose(*choice);
+    }
+    to_query(&changed)
+}
+
 /// Writes the query string (without `?`) that reproduces this state; defaults are left out.
 pub fn to_query(shared: &Shared) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
-    for (factor, option) in shared.answers.iter() {
-        out.append_pair(factor.key(), option);
+    for choice in shared.answers.iter() {
+        out.append_pair(choice.factor().key(), choice.key());
     }
     let defaults = CostInputs::default();
     let cost = &shared.cost;
@@ -234,7 +243,7 @@ mod tests {
                      &host=http%3A%2F%2F127.0.0.1%3A9000&theme=dark";
         let (shared, notices) = parse(query);
         assert!(notices.is_empty(), "{notices:?}");
-        assert_eq!(shared.answers.get(Factor::Privacy), Some("regulated"));
+        assert_eq!(shared.answers.key(Factor::Privacy), Some("regulated"));
         assert_eq!(shared.cost.users, 250);
         assert_eq!(shared.cost.requests_per_user_per_day, 3.5);
         assert_eq!(shared.describe.as_deref(), Some("notes on clinic laptops"));
@@ -278,7 +287,7 @@ mod tests {
             let (shared, notices) = parse(&format!("{bad}&latency=batch"));
             assert_eq!(notices.len(), 1, "{bad}: {notices:?}");
             assert!(notices[0].contains(expected), "{bad}: {}", notices[0]);
-            assert_eq!(shared.answers.get(Factor::Latency), Some("batch"), "{bad}");
+            assert_eq!(shared.answers.key(Factor::Latency), Some("batch"), "{bad}");
         }
     }
 

@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use local_or_cloud::analyzer::features::{features, DIM};
-use local_or_cloud::analyzer::labels::UNKNOWN;
+use local_or_cloud::analyzer::labels::{class_keys, UNKNOWN};
 use local_or_cloud::analyzer::{HEADS, THRESHOLD};
+use local_or_cloud::engine::Factor;
 
 #[derive(serde::Deserialize)]
 struct Vector {
@@ -56,14 +57,36 @@ fn the_label_table_is_the_one_the_model_was_trained_with() {
     assert_eq!(labels.dim, DIM);
     assert_eq!(labels.threshold, THRESHOLD);
     assert_eq!(labels.heads.len(), HEADS.len());
-    for (head, (factor, classes)) in labels.heads.iter().zip(HEADS) {
+    for (head, factor) in labels.heads.iter().zip(HEADS) {
         assert_eq!(head.factor, factor.key());
-        assert_eq!(head.classes, *classes);
-        for class in classes.iter().filter(|c| **c != UNKNOWN) {
-            assert!(
-                factor.options().contains(class),
-                "{class} is not a {factor:?} option"
-            );
-        }
+        assert_eq!(head.classes, class_keys(*factor));
+        assert_eq!(head.classes.last().map(String::as_str), Some(UNKNOWN));
     }
+}
+
+/// The contract as data for the Python training: every factor's option keys from the Rust table.
+fn contract_json() -> String {
+    let factors: Vec<serde_json::Value> = Factor::ALL
+        .iter()
+        .map(|f| serde_json::json!({ "factor": f.key(), "options": f.options() }))
+        .collect();
+    let value = serde_json::json!({
+        "note": "Written from src/engine/factor.rs by tests/analyzer_parity.rs (UPDATE_CONTRACT=1 cargo test --test analyzer_parity); do not edit.",
+        "factors": factors,
+    });
+    serde_json::to_string_pretty(&value).expect("plain data") + "\n"
+}
+
+#[test]
+fn the_python_contract_file_is_written_from_the_rust_table() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/models/questionnaire.json");
+    let want = contract_json();
+    if std::env::var_os("UPDATE_CONTRACT").is_some() {
+        std::fs::write(path, &want).expect("models/ is writable");
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert_eq!(
+        have, want,
+        "models/questionnaire.json is stale: run UPDATE_CONTRACT=1 cargo test --test analyzer_parity"
+    );
 }

@@ -11,7 +11,8 @@ use local_or_cloud::cloud::error::{from_status, server_message};
 use local_or_cloud::cloud::provider::{chat_request, checked_base, models_url};
 use local_or_cloud::cloud::{ApiKey, CloudError, Endpoint, Provider};
 use local_or_cloud::engine::cost::{CostInputs, PriceTable};
-use local_or_cloud::engine::Factor;
+use local_or_cloud::engine::factor::{Connectivity, Latency, Privacy};
+use local_or_cloud::engine::{Choice, Factor};
 
 const KEY: &str = "sk-test-0123456789";
 
@@ -257,8 +258,14 @@ fn labels_are_read_from_fenced_or_chatty_answers_and_checked() {
     let answer = "Sure:\n```json\n{\"privacy\": \"Regulated\", \"connectivity\": \"offline\", \"latency\": \"unknown\"}\n```";
     let labels = parse_labels(answer).unwrap();
     assert_eq!(labels.len(), 6);
-    assert_eq!(labels[0], (Factor::Privacy, Some("regulated")));
-    assert_eq!(labels[1], (Factor::Connectivity, Some("offline")));
+    assert_eq!(
+        labels[0],
+        (Factor::Privacy, Some(Privacy::Regulated.into()))
+    );
+    assert_eq!(
+        labels[1],
+        (Factor::Connectivity, Some(Connectivity::Offline.into()))
+    );
     assert_eq!(labels[2], (Factor::Latency, None));
     assert_eq!(
         labels[5],
@@ -282,28 +289,28 @@ fn labels_are_read_from_fenced_or_chatty_answers_and_checked() {
 
 #[test]
 fn agreement_cost_and_speed_are_computed_from_what_was_measured() {
-    let head = |factor, best: &'static str| HeadResult {
+    let head = |factor, best: Option<Choice>| HeadResult {
         factor,
         best,
         confidence: 0.9,
-        suggestion: Some(best),
+        suggestion: best,
     };
     let local = [
-        head(Factor::Privacy, "regulated"),
-        head(Factor::Connectivity, "unknown"),
-        head(Factor::Latency, "realtime"),
+        head(Factor::Privacy, Some(Privacy::Regulated.into())),
+        head(Factor::Connectivity, None),
+        head(Factor::Latency, Some(Latency::Realtime.into())),
     ];
     let cloud = [
-        (Factor::Privacy, Some("regulated")),
+        (Factor::Privacy, Some(Privacy::Regulated.into())),
         (Factor::Connectivity, None),
-        (Factor::Latency, Some("interactive")),
+        (Factor::Latency, Some(Latency::Interactive.into())),
     ];
     let rows = agreement(&local, &cloud);
     assert_eq!(
         rows.iter().map(|r| r.agrees()).collect::<Vec<_>>(),
         [true, true, false]
     );
-    assert_eq!(rows[2].cloud, Some("interactive"));
+    assert_eq!(rows[2].cloud, Some(Latency::Interactive.into()));
 
     let usage = Usage {
         prompt_tokens: 1_000,

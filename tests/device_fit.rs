@@ -207,7 +207,7 @@ fn device_classes_come_from_cores_memory_and_the_gpu() {
     for (device, expected) in cases {
         let class = classify(device);
         assert_eq!(
-            class.as_ref().map(|c| c.resources.as_str()),
+            class.as_ref().map(|c| c.resources.key()),
             *expected,
             "{device:?}"
         );

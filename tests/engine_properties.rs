@@ -1,6 +1,7 @@
 //! Properties of the engine over every combination of answers: totality and monotonicity.
 #![cfg(not(target_arch = "wasm32"))]
 
+use local_or_cloud::engine::rules::Side;
 use local_or_cloud::engine::{recommend, Answers, Factor, Input, Verdict};
 use proptest::prelude::*;
 
@@ -12,7 +13,7 @@ fn any_answers() -> impl Strategy<Value = Answers> {
         .collect();
     per_factor.prop_map(|choices| {
         let mut answers = Answers::new();
-        for (factor, choice) in Factor::ALL.into_iter().zip(choices) {
+        for (&factor, choice) in Factor::ALL.iter().zip(choices) {
             if let Some(index) = choice {
                 answers
                     .set(factor, factor.options()[index])
@@ -36,14 +37,20 @@ fn verdict_with(base: &Answers, changes: &[(Factor, &str)]) -> Verdict {
 }
 
 /// Pairs (stronger, weaker) of hardware where the weaker both pulls further to the cloud and runs no larger a task.
+///
+/// `mixed` and `low_end` are not ordered: a uniform low-end fleet can be served by one small
+/// model (or a tiny gate) on every device, while a mixed fleet cannot count on any model being
+/// there, so the version-2 engine gates a mixed fleet by capability where it serves a uniform
+/// low-end one locally. Every other pair keeps its order.
 const WEAKER_HARDWARE: &[(&str, &str)] = &[
     ("gpu", "mainstream"),
     ("npu", "mainstream"),
     ("mainstream", "mixed"),
-    ("mixed", "low_end"),
     ("gpu", "low_end"),
     ("npu", "low_end"),
+    ("mainstream", "low_end"),
     ("gpu", "mixed"),
+    ("npu", "mixed"),
 ];
 
 proptest! {
@@ -52,13 +59,25 @@ proptest! {
     #[test]
     fn every_combination_gets_a_sound_recommendation(answers in any_answers()) {
         let r = recommend(&Input { answers: answers.clone(), ..Input::default() });
-        prop_assert_eq!(r.factors.len(), 11);
+        prop_assert_eq!(r.factors.len(), Factor::ALL.len());
         prop_assert!((0.0..=1.0).contains(&r.confidence));
         prop_assert!((-1.0..=1.0).contains(&r.score));
         prop_assert_eq!(r.answered, answers.answered());
         prop_assert_eq!(r.hybrid.is_some(), r.verdict == Verdict::Hybrid);
-        if r.rules.iter().any(|rule| rule.rules_out == "cloud") {
+        prop_assert_eq!(r.verdict == Verdict::Undecided, answers.answered() == 0);
+        if r.rules.iter().any(|rule| rule.rules_out == Side::Cloud) {
             prop_assert_eq!(r.verdict, Verdict::Local);
+        }
+        // Every offered flip really gives the verdict it names, with at most two changes.
+        for flip in &r.flips {
+            prop_assert!(!flip.changes.is_empty() && flip.changes.len() <= 2);
+            prop_assert_ne!(flip.to, r.verdict);
+            let mut changed = answers.clone();
+            for choice in &flip.changes {
+                changed.choose(*choice);
+            }
+            let again = recommend(&Input { answers: changed, ..Input::default() });
+            prop_assert_eq!(again.verdict, flip.to);
         }
     }
 

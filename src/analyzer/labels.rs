@@ -3,58 +3,45 @@
 //! The class lists must equal `models/analyzer.labels.json`, which the training script writes;
 //! `tests/analyzer_parity.rs` checks that, and that every class but "unknown" is a contract option.
 
-use crate::engine::Factor;
+use crate::engine::{Choice, Factor};
 
 /// Below this probability a head abstains and nothing is pre-selected.
 pub const THRESHOLD: f32 = 0.6;
+/// The class after a head's options: the text says nothing about this factor.
 pub const UNKNOWN: &str = "unknown";
 
-/// The model's heads in output order, each with its classes in output order.
-pub const HEADS: &[(Factor, &[&str])] = &[
-    (
-        Factor::Privacy,
-        &[
-            "public",
-            "internal",
-            "personal",
-            "regulated",
-            "device_only",
-            UNKNOWN,
-        ],
-    ),
-    (
-        Factor::Connectivity,
-        &["always", "intermittent", "offline", UNKNOWN],
-    ),
-    (
-        Factor::Latency,
-        &["realtime", "interactive", "relaxed", "batch", UNKNOWN],
-    ),
-    (Factor::ModelSize, &["small", "medium", "large", UNKNOWN]),
-    (
-        Factor::Resources,
-        &["npu", "gpu", "mainstream", "low_end", "mixed", UNKNOWN],
-    ),
-    (
-        Factor::Collaboration,
-        &["single", "team", "anywhere", UNKNOWN],
-    ),
+/// The model's heads in output order; each head's classes are its factor's options in the
+/// contract's order, then "unknown".
+pub const HEADS: &[Factor] = &[
+    Factor::Privacy,
+    Factor::Connectivity,
+    Factor::Latency,
+    Factor::ModelSize,
+    Factor::Resources,
+    Factor::Collaboration,
 ];
+
+/// A head's class names in output order, as the labels file and the cloud prompt spell them.
+pub fn class_keys(factor: Factor) -> Vec<&'static str> {
+    let mut keys = factor.options().to_vec();
+    keys.push(UNKNOWN);
+    keys
+}
 
 /// What one head says about one description.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadResult {
     pub factor: Factor,
-    /// The most probable class, possibly "unknown".
-    pub best: &'static str,
+    /// The most probable class; None when that is "unknown".
+    pub best: Option<Choice>,
     pub confidence: f32,
-    /// The option to pre-select: the best class when it is not "unknown" and clears the threshold.
-    pub suggestion: Option<&'static str>,
+    /// The option to pre-select: the best class when it is an option and clears the threshold.
+    pub suggestion: Option<Choice>,
 }
 
 /// The number of values the model outputs, all heads together.
 pub fn output_len() -> usize {
-    HEADS.iter().map(|(_, classes)| classes.len()).sum()
+    HEADS.iter().map(|factor| factor.options().len() + 1).sum()
 }
 
 /// Splits the model's concatenated outputs into one result per head.
@@ -68,8 +55,9 @@ pub fn decode(outputs: &[f32]) -> Result<Vec<HeadResult>, String> {
     }
     let mut rest = outputs;
     let mut results = Vec::with_capacity(HEADS.len());
-    for (factor, classes) in HEADS {
-        let (probs, tail) = rest.split_at(classes.len());
+    for &factor in HEADS {
+        let choices = factor.choices();
+        let (probs, tail) = rest.split_at(choices.len() + 1);
         rest = tail;
         let (index, confidence) =
             probs
@@ -80,10 +68,11 @@ pub fn decode(outputs: &[f32]) -> Result<Vec<HeadResult>, String> {
                     (0, f32::MIN),
                     |best, (i, p)| if p > best.1 { (i, p) } else { best },
                 );
-        let best = classes[index];
-        let suggestion = (best != UNKNOWN && confidence >= THRESHOLD).then_some(best);
+        // The index past the options is "unknown".
+        let best = choices.get(index).copied();
+        let suggestion = best.filter(|_| confidence >= THRESHOLD);
         results.push(HeadResult {
-            factor: *factor,
+            factor,
             best,
             confidence,
             suggestion,
@@ -95,6 +84,7 @@ pub fn decode(outputs: &[f32]) -> Result<Vec<HeadResult>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::factor::{Connectivity, Privacy};
 
     #[test]
     fn confident_heads_suggest_and_unsure_or_unknown_heads_abstain() {
@@ -105,10 +95,10 @@ mod tests {
         outputs[8] = 0.4;
         outputs[14] = 1.0; // latency: unknown
         let results = decode(&outputs).expect("the right length");
-        assert_eq!(results[0].suggestion, Some("regulated"));
+        assert_eq!(results[0].suggestion, Some(Privacy::Regulated.into()));
         assert_eq!(results[1].suggestion, None);
-        assert_eq!(results[1].best, "offline");
-        assert_eq!(results[2].best, UNKNOWN);
+        assert_eq!(results[1].best, Some(Connectivity::Offline.into()));
+        assert_eq!(results[2].best, None);
         assert_eq!(results[2].suggestion, None);
         assert!(decode(&outputs[1..]).is_err());
     }

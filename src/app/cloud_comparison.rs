@@ -9,11 +9,8 @@ use crate::cloud::completion::tokens_per_second;
 use crate::engine::cost::{CostInputs, PriceTable};
 use crate::engine::questions::{option_label, title};
 
-fn label(factor: crate::engine::Factor, option: Option<&str>) -> String {
-    option.map_or_else(
-        || "can't tell".to_owned(),
-        |o| option_label(factor, o).to_owned(),
-    )
+fn label(option: Option<crate::engine::Choice>) -> &'static str {
+    option.map_or("can't tell", option_label)
 }
 
 fn money(value: f64) -> String {
@@ -35,8 +32,8 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
                 html! {
                     <tr data-factor={ row.factor.key() } data-agrees={ agrees.to_string() }>
                         <th scope="row">{ title(row.factor) }</th>
-                        <td>{ label(row.factor, row.local) }</td>
-                        <td>{ label(row.factor, row.cloud) }</td>
+                        <td>{ label(row.local) }</td>
+                        <td>{ label(row.cloud) }</td>
                         <td>{ if agrees { "✓ same" } else { "✗ differs" } }</td>
                     </tr>
                 }

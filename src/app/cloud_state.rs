@@ -27,7 +27,7 @@ pub struct CloudResult {
     pub on_this_machine: bool,
     pub host: String,
     pub bytes_sent: usize,
-    pub labels: Vec<(Factor, Option<&'static str>)>,
+    pub labels: Vec<(Factor, Option<crate::engine::Choice>)>,
     pub outcome: Outcome,
 }
 

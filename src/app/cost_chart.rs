@@ -31,13 +31,23 @@ pub fn cost_chart(props: &CostChartProps) -> Html {
         .map(|p| format!("{:.1},{:.1}", x(f64::from(p.month)), y(p.cloud)))
         .collect::<Vec<_>>()
         .join(" ");
-    let local_y = y(c.local_upfront);
+    let local: String = c
+        .cumulative
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", x(f64::from(p.month)), y(p.local)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let local_at = |month: u32| {
+        c.cumulative
+            .get(month as usize)
+            .map_or(c.local_upfront, |p| p.local)
+    };
     let break_even = c
         .break_even_month
-        // Month 0 means local never costs more, which the flat line already shows.
+        // Month 0 means local never costs more, which the lines already show.
         .filter(|m| *m > 0 && f64::from(*m) <= months)
         .map(|m| {
-            let (bx, by) = (x(f64::from(m)), y(c.local_upfront));
+            let (bx, by) = (x(f64::from(m)), y(local_at(m)));
             html! {
                 <g class="break-even">
                     <circle cx={ bx.to_string() } cy={ by.to_string() } r="5" />
@@ -51,10 +61,12 @@ pub fn cost_chart(props: &CostChartProps) -> Html {
         <text x={ x(m).to_string() } y={ (BOTTOM + 18.0).to_string() } class="tick">{ format!("{m:.0}") }</text>
     });
     let description = format!(
-        "Over {months:.0} months the cloud costs {} in total ({} a month); the device costs {} up front. {}",
+        "Over {months:.0} months the cloud costs {} in total ({} a month); the device costs {} in total ({} up front, then {} a month in model updates). {}",
         dollars(c.cumulative.last().map_or(0.0, |p| p.cloud)),
         dollars(c.cloud_per_month),
-        dollars(c.local_upfront),
+        dollars(c.cumulative.last().map_or(0.0, |p| p.local)),
+        dollars(c.local_upfront + c.local_first_download),
+        dollars(c.local_updates_per_month),
         match c.break_even_month {
             Some(0) => "Local is cheaper from the start.".to_owned(),
             Some(m) => format!("They break even in month {m}."),
@@ -72,7 +84,7 @@ pub fn cost_chart(props: &CostChartProps) -> Html {
             <text x={ (LEFT - 6.0).to_string() } y={ BOTTOM.to_string() } class="tick end">{ "$0" }</text>
             { for ticks }
             <text x={ RIGHT.to_string() } y={ (H - 2.0).to_string() } class="tick end">{ "months" }</text>
-            <line x1={ LEFT.to_string() } x2={ RIGHT.to_string() } y1={ local_y.to_string() } y2={ local_y.to_string() } class="series local" />
+            <polyline points={ local } class="series local" />
             <polyline points={ cloud } class="series cloud" />
             { for break_even }
         </svg>

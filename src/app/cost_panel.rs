@@ -49,22 +49,24 @@ pub fn cost_panel(props: &CostPanelProps) -> Html {
     let table = PriceTable::default();
     let summary = props.recommendation.cost.as_ref().map(|c| {
         let break_even = match c.break_even_month {
-            Some(0) => "On hardware users already own, local costs nothing per request from the start.".to_owned(),
-            Some(m) => format!("The cloud's running cost passes the hardware's in month {m}."),
-            None => "With no requests, the cloud never costs as much as the hardware.".to_owned(),
+            Some(0) => "With nothing to buy or download, local costs nothing from the start.".to_owned(),
+            Some(m) => format!("The cloud's running cost passes the local side's in month {m}."),
+            None => "At this volume the cloud never costs as much as the local side.".to_owned(),
         };
         html! {
             <>
                 <p id="cost-summary">
                     { format!("Cloud ({}): {} a request, ", c.model, dollars(c.cloud_per_request)) }
                     <strong id="cloud-per-month">{ dollars(c.cloud_per_month) }</strong>
-                    { format!(" a month for {} requests. On the device: {} up front. {break_even}",
-                        grouped(c.requests_per_month), dollars(c.local_upfront)) }
+                    { format!(" a month for {} requests. On the device: {} of hardware and {} to send every user the {:.1} GB model, then ",
+                        grouped(c.requests_per_month), dollars(c.local_upfront), dollars(c.local_first_download), c.local_download_gb) }
+                    <strong id="local-per-month">{ dollars(c.local_updates_per_month) }</strong>
+                    { format!(" a month for updates. {break_even}") }
                 </p>
                 <CostChart cost={ c.clone() } />
                 <p class="muted small">{ format!(
-                    "List prices per million tokens, taken {}; 30-day months. Check your own contract's prices.",
-                    c.prices_taken_on
+                    "List prices per million tokens, taken {}; 30-day months. Assumed for the device: the model's size from the task (4-bit), egress at ${} per GB and {} model updates a year. Check your own contract's prices.",
+                    c.prices_taken_on, crate::engine::cost::EGRESS_PER_GB, crate::engine::cost::MODEL_UPDATES_PER_YEAR
                 ) }</p>
             </>
         }

@@ -62,12 +62,12 @@ pub fn describe() -> Html {
                     { for last.heads.iter().map(|h| {
                         let percent = (h.confidence * 100.0).round();
                         let said = match h.suggestion {
-                            Some(option) => format!("{} ({percent}% sure)", option_label(h.factor, option)),
+                            Some(choice) => format!("{} ({percent}% sure)", option_label(choice)),
                             None => "no suggestion: the text does not say clearly".to_string(),
                         };
                         html! {
-                            <li data-factor={ h.factor.key() } data-suggestion={ h.suggestion.unwrap_or("") }
-                                data-best={ h.best } data-confidence={ h.confidence.to_string() }>
+                            <li data-factor={ h.factor.key() } data-suggestion={ h.suggestion.map_or("", |c| c.key()) }
+                                data-best={ h.best.map_or(crate::analyzer::labels::UNKNOWN, |c| c.key()) } data-confidence={ h.confidence.to_string() }>
                                 <strong>{ title(h.factor) }</strong>{ format!(": {said}") }
                             </li>
                         }

@@ -33,8 +33,8 @@ pub fn device_panel() -> Html {
     });
     let class_line = match &class {
         Some(class) => html! {
-            <p id="device-class" data-resources={ class.resources.clone() }>
-                { "For the advisor this is a " }<strong>{ class.resources.replace('_', "-") }</strong>
+            <p id="device-class" data-resources={ class.resources.key() }>
+                { "For the advisor this is a " }<strong>{ class.resources.key().replace('_', "-") }</strong>
                 { format!(" device ({}).", class.facts.join(", ")) }
             </p>
         },

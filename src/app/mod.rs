@@ -15,6 +15,7 @@ mod embed;
 mod export;
 mod export_buttons;
 mod factor_chart;
+mod flip_links;
 mod footer;
 mod header;
 mod model_fit;

@@ -21,17 +21,17 @@ pub fn question_view(props: &QuestionProps) -> Html {
     let chosen = state.shared.answers.get(factor);
     let why_id = format!("why-{key}");
 
-    let options = factor.options().iter().map(|&option| {
-        let id = format!("{key}-{option}");
+    let options = factor.choices().into_iter().map(|choice| {
+        let id = format!("{key}-{}", choice.key());
         let onchange = {
             let state = state.clone();
-            Callback::from(move |_: Event| state.dispatch(Action::Answer(factor, option)))
+            Callback::from(move |_: Event| state.dispatch(Action::Answer(choice)))
         };
         html! {
             <label class="option" for={ id.clone() }>
-                <input type="radio" id={ id } name={ key } value={ option }
-                    checked={ chosen == Some(option) } { onchange } />
-                <span>{ option_label(factor, option) }</span>
+                <input type="radio" id={ id } name={ key } value={ choice.key() }
+                    checked={ chosen == Some(choice) } { onchange } />
+                <span>{ option_label(choice) }</span>
             </label>
         }
     });

@@ -9,18 +9,20 @@ use super::cost_panel::CostPanel;
 use super::embed::use_result_message;
 use super::export::Export;
 use super::factor_chart::FactorChart;
+use super::flip_links::flip_links;
 use super::state::use_advisor;
 use crate::device::classify;
 use crate::engine::measured::Measured;
 use crate::engine::questions::{option_label, title, ASKED_ORDER};
 use crate::engine::recommend::{Direction, Recommendation};
-use crate::engine::{recommend, Input, Verdict};
+use crate::engine::{recommend, Factor, Input, Verdict};
 
 fn headline(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Local => "Run it on the device",
         Verdict::Cloud => "Run it in the cloud",
         Verdict::Hybrid => "Use both: a hybrid",
+        Verdict::Undecided => "No verdict yet",
     }
 }
 
@@ -70,7 +72,7 @@ pub fn result_panel() -> Html {
     let rules = (!r.rules.is_empty()).then(|| html! {
         <div class="rules">
             <h3>{ "Hard rules" }</h3>
-            <ul>{ for r.rules.iter().map(|rule| html! { <li data-rule={ rule.id }>{ &rule.reason }</li> }) }</ul>
+            <ul>{ for r.rules.iter().map(|rule| html! { <li data-rule={ rule.id.key() }>{ &rule.reason }</li> }) }</ul>
         </div>
     });
     let conflict = r.conflict.as_ref().map(|c| {
@@ -87,7 +89,10 @@ pub fn result_panel() -> Html {
             <div class="hybrid" id="hybrid-mode" data-mode={ h.mode.key() }>
                 <h3>{ h.title }</h3>
                 <p>{ h.how }</p>
+                <p id="hybrid-because">{ format!("Why here: {}", h.because) }</p>
                 <p class="muted">{ format!("When it applies: {}", h.when) }</p>
+                <h4>{ "What it takes to build" }</h4>
+                <ul class="takes">{ for h.takes.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
             </div>
         }
     });
@@ -97,7 +102,7 @@ pub fn result_panel() -> Html {
             Direction::Cloud => "cloud",
             Direction::Neutral => "neither",
         };
-        let answer = f.option.as_deref().map(|o| option_label(f.factor, o));
+        let answer = f.option.map(option_label);
         html! {
             <li data-factor={ f.factor.key() } data-pull={ pulls }>
                 <strong>{ title(f.factor) }</strong>
@@ -107,20 +112,30 @@ pub fn result_panel() -> Html {
         }
     });
 
+    let mode = r.hybrid.as_ref().map(|h| h.mode.key());
+    let decided = r.verdict != Verdict::Undecided;
     html! {
         <section id="result" class={ classes!("panel", "result", r.verdict.key()) }
-            data-verdict={ r.verdict.key() } aria-labelledby="result-title">
+            data-verdict={ r.verdict.key() } data-hybrid-mode={ mode } aria-labelledby="result-title">
             <h2 id="result-title">
                 <span class="eyebrow">{ "Verdict" }</span>
                 <span id="verdict-text" aria-live="polite">{ headline(r.verdict) }</span>
             </h2>
-            <p class="confidence">
-                <label for="confidence">{ format!("{percent}% confidence") }</label>
-                <meter id="confidence" min="0" max="1" value={ r.confidence.to_string() }>
-                    { format!("{percent}%") }
-                </meter>
-                <span class="muted">{ format!(" · {} of 11 factors answered", r.answered) }</span>
-            </p>
+            if decided {
+                <p class="confidence">
+                    <label for="confidence">{ format!("{percent}% confidence") }</label>
+                    <meter id="confidence" min="0" max="1" value={ r.confidence.to_string() }>
+                        { format!("{percent}%") }
+                    </meter>
+                    <span class="muted">{ format!(" · {} of {} questions answered; agreement between factors {:.0}%", r.answered, Factor::ALL.len(), r.agreement * 100.0) }</span>
+                </p>
+            } else {
+                <p class="undecided-note" id="undecided-note">
+                    { "Answer any question to get a verdict. The first three (what data the feature \
+                       handles, the network it can count on and how demanding the task is) decide \
+                       most projects." }
+                </p>
+            }
             if !r.measured_facts.is_empty() {
                 <div class="measured" id="measured-facts">
                     <h3>{ "Measured on this device" }</h3>
@@ -130,22 +145,27 @@ pub fn result_panel() -> Html {
             { for rules }
             { for conflict }
             { for hybrid }
-            <h3>{ "Factor by factor" }</h3>
-            <FactorChart factors={ r.factors.clone() } />
-            <details class="reasons">
-                <summary>{ "Why, factor by factor" }</summary>
-                <ul id="reasons">{ for reasons }</ul>
-            </details>
+            { flip_links(&r.flips, &state.shared) }
+            if decided {
+                <h3>{ "Factor by factor" }</h3>
+                <FactorChart factors={ r.factors.clone() } />
+                <details class="reasons">
+                    <summary>{ "Why, factor by factor" }</summary>
+                    <ul id="reasons">{ for reasons }</ul>
+                </details>
+            }
             <CostPanel recommendation={ recommendation.clone() } />
-            <h3>{ "Recommended stacks" }</h3>
-            <ul class="stacks" id="stacks">
-                { for r.stacks.iter().map(|s| html! {
-                    <li data-side={ if matches!(s.side, crate::engine::stacks::Side::Device) { "device" } else { "cloud" } }>
-                        <a href={ s.docs } target="_blank" rel="noopener">{ s.name }</a>
-                        { format!(" — {}", s.why) }
-                    </li>
-                }) }
-            </ul>
+            if decided {
+                <h3>{ "Recommended stacks" }</h3>
+                <ul class="stacks" id="stacks">
+                    { for r.stacks.iter().map(|s| html! {
+                        <li data-side={ s.side.key() }>
+                            <a href={ s.docs } target="_blank" rel="noopener">{ s.name }</a>
+                            { format!(" — {}", s.why) }
+                        </li>
+                    }) }
+                </ul>
+            }
             <Export recommendation={ recommendation.clone() } />
             // On narrow screens the result sits below the questions; this bar keeps the verdict in view.
             <a href="#result" class="verdict-bar" aria-label={ format!("Verdict: {}, {percent}% confidence. Go to the result.", headline(r.verdict)) }>

@@ -66,13 +66,7 @@ pub fn app() -> Html {
                 let suggestions = last
                     .heads
                     .iter()
-                    .filter_map(|h| {
-                        Some((
-                            h.factor,
-                            h.suggestion?,
-                            (h.confidence * 100.0).round() as u8,
-                        ))
-                    })
+                    .filter_map(|h| Some((h.suggestion?, (h.confidence * 100.0).round() as u8)))
                     .collect();
                 dispatcher.dispatch(Action::Suggest(suggestions));
             }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::device::{DeviceProfile, ProbeResult};
-use crate::engine::Factor;
+use crate::engine::{Choice, Factor};
 use crate::share::{self, Shared};
 
 /// Everything the visitor has entered, plus what the page has to tell them.
@@ -28,7 +28,7 @@ pub struct AdvisorState {
 
 /// The ways the state changes.
 pub enum Action {
-    Answer(Factor, &'static str),
+    Answer(Choice),
     Unanswer(Factor),
     /// A cost field edited in the form, by its query key.
     Field(String, String),
@@ -36,8 +36,8 @@ pub enum Action {
     ThisDevice(bool),
     /// A device probe finished.
     Probe(ProbeResult),
-    /// The analyzer's suggestions: factor, option, confidence in percent.
-    Suggest(Vec<(Factor, &'static str, u8)>),
+    /// The analyzer's suggestions: each choice with its confidence in percent.
+    Suggest(Vec<(Choice, u8)>),
     /// The visitor keeps a suggested answer.
     Confirm(Factor),
     Notice(String),
@@ -53,10 +53,9 @@ impl Reducible for AdvisorState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Answer(factor, option) => {
-                // The option comes from the contract's own list, so setting it cannot fail.
-                let _ = next.shared.answers.set(factor, option);
-                next.suggested.remove(&factor);
+            Action::Answer(choice) => {
+                next.shared.answers.choose(choice);
+                next.suggested.remove(&choice.factor());
             }
             Action::Unanswer(factor) => {
                 next.shared.answers.clear(factor);
@@ -67,11 +66,13 @@ impl Reducible for AdvisorState {
                 for factor in std::mem::take(&mut next.suggested).into_keys() {
                     next.shared.answers.clear(factor);
                 }
-                for (factor, option, percent) in suggestions {
+                for (choice, percent) in suggestions {
+                    let factor = choice.factor();
                     // Never overwrite what the visitor chose themselves.
                     let theirs = next.shared.answers.get(factor).is_some()
                         && !next.suggested.contains_key(&factor);
-                    if !theirs && next.shared.answers.set(factor, option).is_ok() {
+                    if !theirs {
+                        next.shared.answers.choose(choice);
                         next.suggested.insert(factor, percent);
                     }
                 }

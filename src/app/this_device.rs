@@ -18,7 +18,7 @@ pub fn this_device_toggle(state: &AdvisorContext) -> Html {
     let note = on.then(|| match classify(&state.device) {
         Some(class) => format!(
             "The measured class, {}, stands in for the answer above.",
-            class.resources.replace('_', "-")
+            class.resources.key().replace('_', "-")
         ),
         None => "Waiting for this device's measurements…".to_string(),
     });

@@ -26,7 +26,7 @@ fn engine_rescoring_ms() -> (f64, f64) {
     let mut answers = Answers::default();
     for factor in Factor::ALL {
         if let Some(option) = factor.options().last() {
-            let _ = answers.set(factor, option);
+            let _ = answers.set(*factor, option);
         }
         inputs.push(Input {
             answers: answers.clone(),

@@ -3,14 +3,14 @@
 use super::completion::Usage;
 use crate::analyzer::HeadResult;
 use crate::engine::cost::{CostInputs, PriceTable};
-use crate::engine::Factor;
+use crate::engine::{Choice, Factor};
 
 /// One factor as both sides labelled it; None is "could not tell".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Agreement {
     pub factor: Factor,
-    pub local: Option<&'static str>,
-    pub cloud: Option<&'static str>,
+    pub local: Option<Choice>,
+    pub cloud: Option<Choice>,
 }
 
 impl Agreement {
@@ -21,12 +21,12 @@ impl Agreement {
 
 /// Pairs the local analyzer's best labels (not only the confident ones: the comparison is of
 /// answers, not of suggestions) with the cloud's, in the analyzer's head order.
-pub fn agreement(local: &[HeadResult], cloud: &[(Factor, Option<&'static str>)]) -> Vec<Agreement> {
+pub fn agreement(local: &[HeadResult], cloud: &[(Factor, Option<Choice>)]) -> Vec<Agreement> {
     local
         .iter()
         .map(|head| Agreement {
             factor: head.factor,
-            local: (head.best != crate::analyzer::labels::UNKNOWN).then_some(head.best),
+            local: head.best,
             cloud: cloud
                 .iter()
                 .find(|(factor, _)| *factor == head.factor)

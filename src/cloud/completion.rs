@@ -7,8 +7,8 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::error::CloudError;
-use crate::analyzer::labels::{HEADS, UNKNOWN};
-use crate::engine::Factor;
+use crate::analyzer::labels::{class_keys, HEADS, UNKNOWN};
+use crate::engine::{Choice, Factor};
 
 /// The instructions, listing every label the local analyzer knows.
 pub fn system_prompt() -> String {
@@ -17,8 +17,9 @@ pub fn system_prompt() -> String {
          nothing else. For each key give exactly one of the listed values, or \"unknown\" when \
          the description does not say.\n",
     );
-    for (factor, classes) in HEADS {
-        prompt.push_str(&format!("\"{}\": {}\n", factor.key(), classes.join(" | ")));
+    for &factor in HEADS {
+        let classes = class_keys(factor).join(" | ");
+        prompt.push_str(&format!("\"{}\": {classes}\n", factor.key()));
     }
     prompt
 }
@@ -98,7 +99,7 @@ fn usage_of(value: &Value) -> Option<Usage> {
 
 /// The model's labels: for each analyzer head, the option it chose, or None for "unknown".
 /// A value outside the head's classes is an error, since it cannot be compared.
-pub fn parse_labels(content: &str) -> Result<Vec<(Factor, Option<&'static str>)>, CloudError> {
+pub fn parse_labels(content: &str) -> Result<Vec<(Factor, Option<Choice>)>, CloudError> {
     // Models often wrap JSON in a code fence or a sentence: read from the first { to the last }.
     let start = content.find('{');
     let end = content.rfind('}');
@@ -114,22 +115,24 @@ pub fn parse_labels(content: &str) -> Result<Vec<(Factor, Option<&'static str>)>
         .map_err(|_| CloudError::Malformed("the answer's JSON does not parse".into()))?;
     HEADS
         .iter()
-        .map(|(factor, classes)| {
+        .map(|&factor| {
             let value = object
                 .get(factor.key())
                 .and_then(Value::as_str)
-                .unwrap_or(UNKNOWN);
-            let class = classes
-                .iter()
-                .find(|c| c.eq_ignore_ascii_case(value.trim()))
-                .ok_or_else(|| {
-                    CloudError::Malformed(format!(
-                        "'{}' is not one of the values asked for {}",
-                        value.chars().take(40).collect::<String>(),
-                        factor.key()
-                    ))
-                })?;
-            Ok((*factor, (*class != UNKNOWN).then_some(*class)))
+                .unwrap_or(UNKNOWN)
+                .trim()
+                .to_ascii_lowercase();
+            if value == UNKNOWN {
+                return Ok((factor, None));
+            }
+            let choice = Choice::parse(factor, &value).ok_or_else(|| {
+                CloudError::Malformed(format!(
+                    "'{}' is not one of the values asked for {}",
+                    value.chars().take(40).collect::<String>(),
+                    factor.key()
+                ))
+            })?;
+            Ok((factor, Some(choice)))
         })
         .collect()
 }

@@ -50,7 +50,7 @@ impl<'a> CapabilityReport<'a> {
         if let Some(class) = &self.class {
             out.push_str(&format!(
                 "\nHardware class for the advisor: `{}` (from {}).\n",
-                class.resources,
+                class.resources.key(),
                 class.facts.join(", ")
             ));
         }

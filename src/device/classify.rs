@@ -1,6 +1,7 @@
 //! Turns a device profile into the engine's `resources` answer, naming the facts it used.
 
 use super::profile::{DeviceProfile, Probe};
+use crate::engine::factor::Resources;
 use crate::engine::measured::DeviceClass;
 
 /// Below either of these the device counts as low-end for running models.
@@ -49,16 +50,13 @@ pub fn classify(profile: &DeviceProfile) -> Option<DeviceClass> {
         .is_some_and(|a| !a.fallback && matches!(a.vendor.as_str(), "nvidia" | "amd" | "apple"))
         && memory.is_some_and(|m| m >= GPU_CLASS_MEMORY_GIB);
     let resources = if low_end {
-        "low_end"
+        Resources::LowEnd
     } else if capable_gpu {
-        "gpu"
+        Resources::Gpu
     } else {
-        "mainstream"
+        Resources::Mainstream
     };
-    Some(DeviceClass {
-        resources: resources.into(),
-        facts,
-    })
+    Some(DeviceClass { resources, facts })
 }
 
 fn non_empty(text: &str) -> &str {

@@ -1,14 +1,15 @@
-//! The visitor's answers: at most one option per factor, every factor optional.
+//! The visitor's answers: at most one typed choice per factor, every factor optional.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::factor::Choice;
 use super::Factor;
 
-/// The chosen option key for each answered factor.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Answers(BTreeMap<Factor, &'static str>);
+/// The chosen option for each answered factor.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Answers(BTreeMap<Factor, Choice>);
 
 /// Why an answer was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,19 +51,35 @@ impl Answers {
         Ok(answers)
     }
 
-    /// Sets one answer; the option must be one the contract lists for that factor.
+    /// Builds answers from typed choices.
+    pub fn of(choices: impl IntoIterator<Item = Choice>) -> Self {
+        let mut answers = Self::new();
+        for choice in choices {
+            answers.choose(choice);
+        }
+        answers
+    }
+
+    /// Reads one option key at the boundary (a link, a form, a model's output); it must be one the contract lists.
     pub fn set(&mut self, factor: Factor, option: &str) -> Result<(), AnswerError> {
-        let canonical = factor
-            .options()
-            .iter()
-            .copied()
-            .find(|known| *known == option)
-            .ok_or_else(|| AnswerError::UnknownOption {
-                factor,
-                option: option.to_owned(),
-            })?;
-        self.0.insert(factor, canonical);
+        let choice = Choice::parse(factor, option).ok_or_else(|| AnswerError::UnknownOption {
+            factor,
+            option: option.to_owned(),
+        })?;
+        self.choose(choice);
         Ok(())
+    }
+
+    /// Sets one typed answer, replacing any earlier answer to the same factor.
+    pub fn choose(&mut self, choice: Choice) {
+        self.0.insert(choice.factor(), choice);
+    }
+
+    /// A copy with one answer changed.
+    pub fn with(&self, choice: Choice) -> Self {
+        let mut next = self.clone();
+        next.choose(choice);
+        next
     }
 
     /// Removes one answer, making the factor neutral again.
@@ -70,36 +87,39 @@ impl Answers {
         self.0.remove(&factor);
     }
 
-    /// The option chosen for a factor, if any.
-    pub fn get(&self, factor: Factor) -> Option<&'static str> {
+    /// The choice made for a factor, if any.
+    pub fn get(&self, factor: Factor) -> Option<Choice> {
         self.0.get(&factor).copied()
     }
 
-    /// Whether the factor's answer is this option.
-    pub fn is(&self, factor: Factor, option: &str) -> bool {
-        self.get(factor) == Some(option)
+    /// The option key chosen for a factor, if any, as form controls and links spell it.
+    pub fn key(&self, factor: Factor) -> Option<&'static str> {
+        self.get(factor).map(Choice::key)
     }
 
-    /// How many of the eleven factors are answered.
+    /// How many factors are answered.
     pub fn answered(&self) -> usize {
         self.0.len()
     }
 
-    /// The answered factors and their options, in the contract's order.
-    pub fn iter(&self) -> impl Iterator<Item = (Factor, &'static str)> + '_ {
-        self.0.iter().map(|(factor, option)| (*factor, *option))
+    /// The answered factors and their choices, in the contract's order.
+    pub fn iter(&self) -> impl Iterator<Item = Choice> + '_ {
+        self.0.values().copied()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::factor::{Latency, Privacy};
 
     #[test]
     fn answers_accept_only_contract_keys() {
         let answers = Answers::from_pairs([("privacy", "regulated"), ("latency", "batch")])
             .expect("valid answers");
-        assert_eq!(answers.get(Factor::Privacy), Some("regulated"));
+        assert_eq!(answers.privacy(), Some(Privacy::Regulated));
+        assert_eq!(answers.latency(), Some(Latency::Batch));
+        assert_eq!(answers.key(Factor::Privacy), Some("regulated"));
         assert_eq!(answers.answered(), 2);
         assert_eq!(
             Answers::from_pairs([("privacy", "secret")]),
@@ -111,6 +131,15 @@ mod tests {
         assert_eq!(
             Answers::from_pairs([("colour", "blue")]),
             Err(AnswerError::UnknownFactor("colour".into()))
+        );
+    }
+
+    #[test]
+    fn answers_serialize_as_contract_keys() {
+        let answers = Answers::of([Privacy::DeviceOnly.into()]);
+        assert_eq!(
+            serde_json::to_string(&answers).expect("plain data"),
+            r#"{"privacy":"device_only"}"#
         );
     }
 }

@@ -6,6 +6,16 @@ use serde::{Deserialize, Serialize};
 pub const HORIZON_MONTHS: u32 = 24;
 /// Billing months are taken as 30 days, the convention of the providers' monthly estimates.
 pub const DAYS_PER_MONTH: f64 = 30.0;
+/// Assumed: what serving one GB of model download costs (a CDN's or blob storage's egress list
+/// price is $0.05 to $0.09 per GB for the first tens of terabytes a month).
+pub const EGRESS_PER_GB: f64 = 0.08;
+/// Assumed: how often a shipped model is replaced by a new version, each one downloaded again.
+pub const MODEL_UPDATES_PER_YEAR: f64 = 4.0;
+/// With `cost=balanced`, one side must cost at least this many times the other over the
+/// horizon before the cost factor pulls towards the cheaper one.
+pub const DECISIVE_COST_RATIO: f64 = 2.0;
+/// How far a decisive cost comparison pulls the cost factor.
+pub const COST_PULL: f64 = 0.5;
 
 /// A model's price per million tokens, in US dollars.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,7 +106,13 @@ pub struct CostComparison {
     pub cloud_per_request: f64,
     pub cloud_per_month: f64,
     pub local_upfront: f64,
-    /// The first month by whose end the cloud has cost at least the local hardware; None if never.
+    /// The model's download size per device, in GB (assumed from the task size).
+    pub local_download_gb: f64,
+    /// The first download to every user's device.
+    pub local_first_download: f64,
+    /// Model updates downloaded again, per month on average.
+    pub local_updates_per_month: f64,
+    /// The first month by whose end the cloud has cost at least the local side; None if never.
     pub break_even_month: Option<u32>,
     pub cumulative: Vec<MonthPoint>,
 }
@@ -107,8 +123,12 @@ pub enum CostError {
     UnknownModel(String),
 }
 
-/// Computes the comparison; every figure comes from the inputs and the price table.
-pub fn compare(inputs: &CostInputs, table: &PriceTable) -> Result<CostComparison, CostError> {
+/// Computes the comparison; every figure comes from the inputs, the price table and the model's download size.
+pub fn compare(
+    inputs: &CostInputs,
+    table: &PriceTable,
+    download_gb: f64,
+) -> Result<CostComparison, CostError> {
     let price = table
         .find(&inputs.model)
         .ok_or_else(|| CostError::UnknownModel(inputs.model.clone()))?;
@@ -117,20 +137,28 @@ pub fn compare(inputs: &CostInputs, table: &PriceTable) -> Result<CostComparison
     let requests_per_month =
         inputs.users as f64 * inputs.requests_per_user_per_day * DAYS_PER_MONTH;
     let cloud_per_month = requests_per_month * cloud_per_request;
-    let local_upfront = inputs.users as f64 * inputs.upgrade_per_device;
-    let break_even_month = if local_upfront <= 0.0 {
+    let users = inputs.users as f64;
+    let local_upfront = users * inputs.upgrade_per_device;
+    let per_download = users * download_gb * EGRESS_PER_GB;
+    let local_first_download = per_download;
+    let local_updates_per_month = per_download * MODEL_UPDATES_PER_YEAR / 12.0;
+    let fixed = local_upfront + local_first_download;
+    // Cloud spend grows by cloud_per_month, local spend by local_updates_per_month: the cloud
+    // catches up with the local side's fixed cost when the difference in slopes has paid it.
+    let gain = cloud_per_month - local_updates_per_month;
+    let break_even_month = if fixed <= 0.0 {
         Some(0)
-    } else if cloud_per_month <= 0.0 {
+    } else if gain <= 0.0 {
         None
     } else {
-        let months = (local_upfront / cloud_per_month).ceil();
+        let months = (fixed / gain).ceil();
         (months <= u32::MAX as f64).then_some(months as u32)
     };
     let cumulative = (0..=HORIZON_MONTHS)
         .map(|month| MonthPoint {
             month,
             cloud: cloud_per_month * f64::from(month),
-            local: local_upfront,
+            local: fixed + local_updates_per_month * f64::from(month),
         })
         .collect();
     Ok(CostComparison {
@@ -140,9 +168,71 @@ pub fn compare(inputs: &CostInputs, table: &PriceTable) -> Result<CostComparison
         cloud_per_request,
         cloud_per_month,
         local_upfront,
+        local_download_gb: download_gb,
+        local_first_download,
+        local_updates_per_month,
         break_even_month,
         cumulative,
     })
+}
+
+impl CostComparison {
+    /// Both sides' spend over the whole horizon: (cloud, local).
+    pub fn horizon_totals(&self) -> (f64, f64) {
+        self.cumulative
+            .last()
+            .map(|point| (point.cloud, point.local))
+            .unwrap_or((0.0, 0.0))
+    }
+
+    /// The balanced-cost rule: a pull towards the side that costs at most half the other over
+    /// the horizon, with the sentence that says so; none when neither is that much cheaper.
+    pub fn lean(&self) -> (f64, String) {
+        let (cloud, local) = self.horizon_totals();
+        let months = f64::from(HORIZON_MONTHS);
+        let per = |total: f64| total / months;
+        if cloud >= DECISIVE_COST_RATIO * local {
+            (
+                -COST_PULL,
+                format!(
+                    "over {HORIZON_MONTHS} months the cloud costs about ${:.0} a month against ${:.0} on the device (downloads and hardware), at least {DECISIVE_COST_RATIO:.0} times more.",
+                    per(cloud),
+                    per(local)
+                ),
+            )
+        } else if local >= DECISIVE_COST_RATIO * cloud {
+            (
+                COST_PULL,
+                format!(
+                    "over {HORIZON_MONTHS} months the device costs about ${:.0} a month (downloads and hardware) against ${:.0} in the cloud, at least {DECISIVE_COST_RATIO:.0} times more.",
+                    per(local),
+                    per(cloud)
+                ),
+            )
+        } else {
+            (
+                0.0,
+                format!(
+                    "over {HORIZON_MONTHS} months the cloud (about ${:.0} a month) and the device (about ${:.0} a month in downloads and hardware) cost within a factor of {DECISIVE_COST_RATIO:.0} of each other, so cost does not tip it.",
+                    per(cloud),
+                    per(local)
+                ),
+            )
+        }
+    }
+}
+
+/// Assumed download size per device of a 4-bit model for each task size, in GB.
+pub fn download_gb(size: Option<super::factor::ModelSize>) -> f64 {
+    use super::factor::ModelSize;
+    match size {
+        // A 1B-class model (Gemma 3 1B, Qwen3 0.6B to 1.7B) at 4 bits.
+        Some(ModelSize::Small) => 1.0,
+        // A 3B-to-4B model (Phi-4-mini, Llama 3.2 3B) at 4 bits; also the default when unanswered.
+        Some(ModelSize::Medium) | None => 2.5,
+        // A 7B-to-8B model, or an image generator, at 4 bits.
+        Some(ModelSize::Large) => 5.0,
+    }
 }
 
 #[cfg(test)]
@@ -158,7 +248,7 @@ mod tests {
         // 1,000 users x 20 requests x 30 days = 600,000 requests a month.
         // One request: 500 x $0.15/M + 200 x $0.60/M = $0.000075 + $0.00012 = $0.000195.
         // A month: 600,000 x $0.000195 = $117.
-        let c = compare(&CostInputs::default(), &PriceTable::default()).expect("known model");
+        let c = compare(&CostInputs::default(), &PriceTable::default(), 0.0).expect("known model");
         assert!(close(c.requests_per_month, 600_000.0));
         assert!(close(c.cloud_per_request, 0.000195));
         assert!(close(c.cloud_per_month, 117.0));
@@ -185,7 +275,7 @@ mod tests {
             model: "Phi-4".into(),
             upgrade_per_device: 300.0,
         };
-        let c = compare(&inputs, &PriceTable::default()).expect("known model");
+        let c = compare(&inputs, &PriceTable::default(), 0.0).expect("known model");
         assert!(close(c.cloud_per_month, 75.0));
         assert!(close(c.local_upfront, 15_000.0));
         assert_eq!(c.break_even_month, Some(200));
@@ -203,12 +293,41 @@ mod tests {
             model: "gpt-4.1-nano".into(),
             upgrade_per_device: 0.4,
         };
-        let c = compare(&inputs, &PriceTable::default()).expect("known model");
+        let c = compare(&inputs, &PriceTable::default(), 0.0).expect("known model");
         assert!(close(c.cloud_per_month, 1.5));
         assert_eq!(c.break_even_month, Some(3));
         inputs.requests_per_user_per_day = 0.0;
-        let c = compare(&inputs, &PriceTable::default()).expect("known model");
+        let c = compare(&inputs, &PriceTable::default(), 0.0).expect("known model");
         assert_eq!(c.break_even_month, None);
+    }
+
+    #[test]
+    fn downloads_count_on_the_local_side_checked_by_hand() {
+        // 1,000 users x 2.5 GB x $0.08 = $200 for the first download; four updates a year
+        // are $200 x 4 / 12 = $66.67 a month. The cloud's $117 a month gains $50.33 a month on
+        // that, so it has cost more by month ceil(200 / 50.33) = 4. After 24 months: cloud
+        // $2,808, device $200 + $1,600 = $1,800, within a factor of two: cost does not tip it.
+        let c = compare(&CostInputs::default(), &PriceTable::default(), 2.5).expect("known");
+        assert!(close(c.local_first_download, 200.0));
+        assert!(close(c.local_updates_per_month, 200.0 / 3.0));
+        assert_eq!(c.break_even_month, Some(4));
+        let (cloud, local) = c.horizon_totals();
+        assert!(close(cloud, 2_808.0) && close(local, 1_800.0));
+        assert_eq!(c.lean().0, 0.0);
+        // Ten times the requests make the cloud $28,080 against $1,800: it pulls to the device.
+        let busy = CostInputs {
+            requests_per_user_per_day: 200.0,
+            ..CostInputs::default()
+        };
+        let c = compare(&busy, &PriceTable::default(), 2.5).expect("known");
+        assert_eq!(c.lean().0, -COST_PULL);
+        // A $500 upgrade per device for light use pulls to the cloud.
+        let upgrade = CostInputs {
+            upgrade_per_device: 500.0,
+            ..CostInputs::default()
+        };
+        let c = compare(&upgrade, &PriceTable::default(), 2.5).expect("known");
+        assert_eq!(c.lean().0, COST_PULL);
     }
 
     #[test]
@@ -218,7 +337,7 @@ mod tests {
             ..CostInputs::default()
         };
         assert_eq!(
-            compare(&inputs, &PriceTable::default()),
+            compare(&inputs, &PriceTable::default(), 0.0),
             Err(CostError::UnknownModel("gpt-9".into()))
         );
     }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::factor::{Latency, Resources};
+
 /// What the device panel and the inference timings measured; every part is optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Measured {
@@ -16,16 +18,16 @@ pub struct Measured {
 /// A `resources` option derived from measurements, with the facts it was derived from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeviceClass {
-    pub resources: String,
+    pub resources: Resources,
     pub facts: Vec<String>,
 }
 
-/// The time budget each latency answer allows, in milliseconds.
-pub fn latency_budget_ms(latency: &str) -> Option<f64> {
+/// The time budget each latency answer allows, in milliseconds; batch work has none.
+pub fn latency_budget_ms(latency: Latency) -> Option<f64> {
     match latency {
-        "realtime" => Some(100.0),
-        "interactive" => Some(1_000.0),
-        "relaxed" => Some(5_000.0),
-        _ => None,
+        Latency::Realtime => Some(100.0),
+        Latency::Interactive => Some(1_000.0),
+        Latency::Relaxed => Some(5_000.0),
+        Latency::Batch => None,
     }
 }

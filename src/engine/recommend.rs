@@ -1,24 +1,28 @@
-//! Turns answers, cost inputs and measured facts into a recommendation: hard rules first, then weights.
+//! Turns answers, cost inputs and measured facts into a recommendation: hard rules, then the weighted lean, then explicit hybrid conditions.
 
 use serde::{Deserialize, Serialize};
 
 use super::cost::{self, CostComparison, CostInputs, PriceTable};
-use super::hybrid::{self, HybridMode};
+use super::factor::{Choice, Resources};
+use super::flips::{self, Flip};
+use super::hybrid::{self, HybridMode, Situation};
 use super::measured::{latency_budget_ms, Measured};
-use super::rules::{self, Conflict, FiredRule};
+use super::platform::Platform;
+use super::rules::{self, Conflict, FiredRule, RuleOutcome};
 use super::stacks::{self, Stack};
-use super::weights::{factor_weight, pull_of};
+use super::weights::{factor_weight, pull, Context};
 use super::{Answers, Factor};
 
-/// Scores within this distance of zero are a genuine balance and get a hybrid verdict.
-pub const HYBRID_BAND: f64 = 0.15;
 /// A measured latency that meets the budget on one side only moves the latency pull this far.
 const MEASURED_LATENCY_SHIFT: f64 = 0.3;
+/// A lean this far from zero or more counts as clear when confidence is worked out.
+const CLEAR_LEAN: f64 = 0.5;
 
-/// Where the feature should run.
+/// Where the feature should run; `Undecided` while nothing is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
+    Undecided,
     Local,
     Hybrid,
     Cloud,
@@ -28,6 +32,7 @@ impl Verdict {
     /// The key exposed as `data-verdict`.
     pub const fn key(self) -> &'static str {
         match self {
+            Verdict::Undecided => "undecided",
             Verdict::Local => "local",
             Verdict::Hybrid => "hybrid",
             Verdict::Cloud => "cloud",
@@ -48,7 +53,7 @@ pub enum Direction {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactorResult {
     pub factor: Factor,
-    pub option: Option<String>,
+    pub option: Option<Choice>,
     pub direction: Direction,
     /// The pull from -1 (device) to +1 (cloud), before the factor's weight.
     pub pull: f64,
@@ -58,13 +63,16 @@ pub struct FactorResult {
     pub measured: bool,
 }
 
-/// The hybrid mode chosen, with how it works and when it applies.
+/// The hybrid architecture chosen: how it works, when it applies, why here, and what it takes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HybridPlan {
     pub mode: HybridMode,
     pub title: &'static str,
     pub how: &'static str,
     pub when: &'static str,
+    /// Which answers made this architecture the one.
+    pub because: &'static str,
+    pub takes: Vec<String>,
 }
 
 /// Everything the engine needs.
@@ -83,6 +91,8 @@ pub struct Recommendation {
     pub confidence: f64,
     /// The weighted mean pull of the answered factors, from -1 (device) to +1 (cloud).
     pub score: f64,
+    /// How much the answered factors agree: 1 when all pull one way, 0 when they cancel.
+    pub agreement: f64,
     pub answered: usize,
     pub factors: Vec<FactorResult>,
     pub rules: Vec<FiredRule>,
@@ -93,33 +103,94 @@ pub struct Recommendation {
     pub stacks: Vec<Stack>,
     /// The measured facts the verdict used, in words.
     pub measured_facts: Vec<String>,
+    /// The smallest answer changes that would give another verdict.
+    pub flips: Vec<Flip>,
+}
+
+/// The core decision, without the explanations: what flips are searched with.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Decision {
+    pub verdict: Verdict,
+    pub mode: Option<(HybridMode, &'static str)>,
+    pub score: f64,
+    pub agreement: f64,
+    pub factors: Vec<FactorResult>,
+    pub outcome: RuleOutcome,
+    pub cost: Option<CostComparison>,
+    pub resources: Option<Resources>,
+    pub measured_facts: Vec<String>,
 }
 
 /// Scores the input. Total: every input gives a recommendation.
 pub fn recommend(input: &Input) -> Recommendation {
-    let answers = &input.answers;
-    let measured_resources = input.measured.device.as_ref().and_then(|device| {
-        Factor::Resources
-            .options()
-            .iter()
-            .copied()
-            .find(|option| *option == device.resources)
+    let d = decide(input);
+    let platform = Platform::of(input.answers.tooling());
+    let answered = input.answers.answered();
+    let confidence = confidence(&d, answered);
+    let hybrid = d.mode.map(|(mode, because)| HybridPlan {
+        mode,
+        title: mode.title(),
+        how: mode.how(),
+        when: mode.when(),
+        because,
+        takes: mode.takes(platform),
     });
-    let resources = measured_resources.or_else(|| answers.get(Factor::Resources));
+    let stacks = stacks::recommend(d.verdict, &input.answers, d.resources);
+    let flips = flips::search(input, &d);
+    Recommendation {
+        verdict: d.verdict,
+        confidence,
+        score: d.score,
+        agreement: d.agreement,
+        answered,
+        factors: d.factors,
+        rules: d.outcome.fired,
+        conflict: d.outcome.conflict,
+        hybrid,
+        cost: d.cost,
+        stacks,
+        measured_facts: d.measured_facts,
+        flips,
+    }
+}
+
+/// Rules, lean and hybrid conditions: the verdict and what it rests on.
+pub(crate) fn decide(input: &Input) -> Decision {
+    let answers = &input.answers;
+    let measured_resources = input
+        .measured
+        .device
+        .as_ref()
+        .map(|device| device.resources);
+    let resources = measured_resources.or(answers.resources());
     let mut measured_facts = Vec::new();
     if let (Some(device), Some(_)) = (&input.measured.device, measured_resources) {
         measured_facts.extend(device.facts.iter().cloned());
     }
+    let platform = Platform::of(answers.tooling());
+    let outcome = rules::apply(answers, resources, platform);
+    let cost = cost::compare(
+        &input.cost,
+        &input.prices,
+        cost::download_gb(answers.model_size()),
+    )
+    .ok();
+    let ctx = Context {
+        platform,
+        connectivity: answers.connectivity(),
+        cost_rule: cost.as_ref().map(CostComparison::lean),
+        task_beyond_device: outcome.local_ruled_out,
+    };
 
     let factors: Vec<FactorResult> = Factor::ALL
-        .into_iter()
-        .map(|factor| {
+        .iter()
+        .map(|&factor| {
             let option = if factor == Factor::Resources {
-                resources
+                resources.map(Choice::Resources)
             } else {
                 answers.get(factor)
             };
-            let mut result = factor_result(factor, option);
+            let mut result = factor_result(factor, option, &ctx);
             if factor == Factor::Resources && measured_resources.is_some() {
                 result.measured = true;
                 result.reason = format!("Measured on this device: {}", result.reason);
@@ -136,80 +207,90 @@ pub fn recommend(input: &Input) -> Recommendation {
         .filter(|f| f.option.is_some())
         .map(|f| f.weight)
         .sum();
+    let signed: f64 = factors.iter().map(|f| f.weight * f.pull).sum();
+    let magnitude: f64 = factors.iter().map(|f| f.weight * f.pull.abs()).sum();
     let score = if answered_weight > 0.0 {
-        factors.iter().map(|f| f.weight * f.pull).sum::<f64>() / answered_weight
+        signed / answered_weight
     } else {
         0.0
     };
-    let answered = factors.iter().filter(|f| f.option.is_some()).count();
+    let agreement = if magnitude > 0.0 {
+        signed.abs() / magnitude
+    } else {
+        0.0
+    };
 
-    let outcome = rules::apply(answers, resources);
-    let by_score = if score < -HYBRID_BAND {
+    let mode = hybrid::choose(&Situation {
+        answers,
+        resources,
+        lean: score,
+        local_ruled_out: outcome.local_ruled_out,
+        cloud_ruled_out: outcome.cloud_ruled_out,
+    });
+    let verdict = if answers.answered() == 0 {
+        Verdict::Undecided
+    } else if outcome.cloud_ruled_out {
         Verdict::Local
-    } else if score > HYBRID_BAND {
+    } else if mode.is_some() {
+        Verdict::Hybrid
+    } else if outcome.local_ruled_out || score > 0.0 {
         Verdict::Cloud
     } else {
-        Verdict::Hybrid
+        Verdict::Local
     };
-    let (verdict, margin) = if outcome.cloud_ruled_out {
-        (Verdict::Local, 1.0)
-    } else if outcome.local_ruled_out && by_score == Verdict::Local {
-        (Verdict::Hybrid, 0.6)
-    } else {
-        (by_score, score_margin(by_score, score))
-    };
-    let coverage = answered as f64 / Factor::ALL.len() as f64;
-    let mut confidence = (0.5 + 0.5 * margin) * (0.3 + 0.7 * coverage);
-    if outcome.conflict.is_some() {
-        confidence *= 0.5;
-    }
-
-    let hybrid = (verdict == Verdict::Hybrid).then(|| {
-        let mode = hybrid::choose(answers, score, outcome.local_ruled_out);
-        HybridPlan {
-            mode,
-            title: mode.title(),
-            how: mode.how(),
-            when: mode.when(),
-        }
-    });
-
-    Recommendation {
+    Decision {
         verdict,
-        confidence: confidence.clamp(0.0, 1.0),
+        mode: mode.filter(|_| verdict == Verdict::Hybrid),
         score,
-        answered,
+        agreement,
         factors,
-        rules: outcome.fired,
-        conflict: outcome.conflict,
-        hybrid,
-        cost: cost::compare(&input.cost, &input.prices).ok(),
-        stacks: stacks::recommend(verdict, answers),
+        outcome,
+        cost,
+        resources,
         measured_facts,
     }
 }
 
-/// How clearly the score sits inside its verdict's range, from 0 (on the edge) to 1.
-fn score_margin(verdict: Verdict, score: f64) -> f64 {
-    let margin = match verdict {
-        Verdict::Hybrid => 1.0 - score.abs() / HYBRID_BAND,
-        _ => (score.abs() - HYBRID_BAND) / (1.0 - HYBRID_BAND),
+/// High only when enough is answered and the strong factors agree; low on knife edges.
+fn confidence(d: &Decision, answered: usize) -> f64 {
+    if d.verdict == Verdict::Undecided {
+        return 0.0;
+    }
+    // Eleven answers of any of the questions count as a full questionnaire.
+    let coverage = (answered as f64 / Factor::CORE.len() as f64).min(1.0);
+    let coverage_term = 0.25 + 0.75 * coverage;
+    let clarity = (d.score.abs() / CLEAR_LEAN).min(1.0);
+    let support = if d.outcome.cloud_ruled_out {
+        // A hard rule decides, whatever the weights say.
+        0.9
+    } else if d.verdict == Verdict::Hybrid {
+        // The architecture rests on explicit conditions; a lean near zero makes them fragile.
+        0.55 + 0.3 * clarity.sqrt()
+    } else {
+        0.3 + 0.65 * (d.agreement * clarity).sqrt()
     };
-    margin.clamp(0.0, 1.0)
+    let mut value = coverage_term * support;
+    if d.outcome.conflict.is_some() {
+        value *= 0.5;
+    }
+    value.clamp(0.0, 1.0)
 }
 
-fn factor_result(factor: Factor, option: Option<&'static str>) -> FactorResult {
+fn factor_result(factor: Factor, option: Option<Choice>, ctx: &Context) -> FactorResult {
     let weight = factor_weight(factor);
-    match option.and_then(|option| pull_of(factor, option)) {
-        Some(row) => FactorResult {
-            factor,
-            option: Some(row.option.to_owned()),
-            direction: direction_of(row.pull),
-            pull: row.pull,
-            weight,
-            reason: row.reason.to_owned(),
-            measured: false,
-        },
+    match option {
+        Some(choice) => {
+            let row = pull(choice, ctx);
+            FactorResult {
+                factor,
+                option: Some(choice),
+                direction: direction_of(row.pull),
+                pull: row.pull,
+                weight,
+                reason: row.reason,
+                measured: false,
+            }
+        }
         None => FactorResult {
             factor,
             option: None,
@@ -235,8 +316,8 @@ fn direction_of(pull: f64) -> Direction {
 
 /// When local and cloud latency were both measured and only one meets the budget, the latency pull moves towards it.
 fn apply_measured_latency(result: &mut FactorResult, measured: &Measured, facts: &mut Vec<String>) {
-    let (Some(option), Some(local), Some(cloud)) = (
-        result.option.as_deref(),
+    let (Some(Choice::Latency(option)), Some(local), Some(cloud)) = (
+        result.option,
         measured.local_latency_ms,
         measured.cloud_latency_ms,
     ) else {

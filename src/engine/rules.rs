@@ -2,13 +2,42 @@
 
 use serde::Serialize;
 
-use super::{Answers, Factor};
+use super::factor::{Connectivity, ModelSize, Privacy, Resources};
+use super::platform::Platform;
+use super::Answers;
+
+/// Which hard rule fired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleId {
+    DataStaysOnDevice,
+    MustWorkOffline,
+    HardwareCannotRunTask,
+}
+
+impl RuleId {
+    pub const fn key(self) -> &'static str {
+        match self {
+            RuleId::DataStaysOnDevice => "data_stays_on_device",
+            RuleId::MustWorkOffline => "must_work_offline",
+            RuleId::HardwareCannotRunTask => "hardware_cannot_run_task",
+        }
+    }
+}
+
+/// The side a rule rules out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    Local,
+    Cloud,
+}
 
 /// A hard rule that fired, with the sentence that explains it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FiredRule {
-    pub id: &'static str,
-    pub rules_out: &'static str,
+    pub id: RuleId,
+    pub rules_out: Side,
     pub reason: String,
 }
 
@@ -28,35 +57,38 @@ pub struct RuleOutcome {
     pub conflict: Option<Conflict>,
 }
 
-/// The largest task (a `model_size` option) each hardware class can run on the device.
-pub fn largest_local_task(resources: &str) -> &'static str {
+/// The largest task each hardware class can run on the device.
+pub fn largest_local_task(resources: Resources) -> ModelSize {
     match resources {
         // A capable GPU holds 7B-class models and image generation at usable speed.
-        "gpu" => "large",
-        // NPUs and ordinary laptops run small-to-mid models (about 4B parameters at 4 bits).
-        "npu" | "mainstream" => "medium",
+        Resources::Gpu => ModelSize::Large,
+        // NPUs, ordinary laptops and mid-range phones run small-to-mid models (about 4B at 4 bits).
+        Resources::Npu | Resources::Mainstream => ModelSize::Medium,
         // Weak devices, and a fleet planned for its weakest member, hold only small models.
-        _ => "small",
+        Resources::LowEnd | Resources::Mixed => ModelSize::Small,
     }
 }
 
-fn size_rank(size: &str) -> usize {
-    ["small", "medium", "large"]
-        .iter()
-        .position(|s| *s == size)
-        .unwrap_or(0)
+fn hardware_words(resources: Resources, platform: Platform) -> String {
+    match resources {
+        Resources::Npu => platform.npu_devices().to_owned(),
+        Resources::Gpu => "machines with a capable GPU".to_owned(),
+        Resources::Mainstream => "ordinary laptops and mid-range phones".to_owned(),
+        Resources::LowEnd => platform.weak_devices().to_owned(),
+        Resources::Mixed => "the weakest devices of a wide fleet".to_owned(),
+    }
 }
 
-/// Applies the hard rules to the answers; `resources` is the answer or what the device measured.
-pub fn apply(answers: &Answers, resources: Option<&'static str>) -> RuleOutcome {
+/// Applies the hard rules; `resources` is the answer or what the device measured.
+pub fn apply(answers: &Answers, resources: Option<Resources>, platform: Platform) -> RuleOutcome {
     let mut outcome = RuleOutcome::default();
-    let device_only = answers.is(Factor::Privacy, "device_only");
-    let offline = answers.is(Factor::Connectivity, "offline");
+    let device_only = answers.privacy() == Some(Privacy::DeviceOnly);
+    let offline = answers.connectivity() == Some(Connectivity::Offline);
     if device_only {
         outcome.cloud_ruled_out = true;
         outcome.fired.push(FiredRule {
-            id: "data_stays_on_device",
-            rules_out: "cloud",
+            id: RuleId::DataStaysOnDevice,
+            rules_out: Side::Cloud,
             reason:
                 "Policy forbids the data from leaving the device, which rules out any cloud model."
                     .into(),
@@ -65,34 +97,41 @@ pub fn apply(answers: &Answers, resources: Option<&'static str>) -> RuleOutcome 
     if offline {
         outcome.cloud_ruled_out = true;
         outcome.fired.push(FiredRule {
-            id: "must_work_offline",
-            rules_out: "cloud",
+            id: RuleId::MustWorkOffline,
+            rules_out: Side::Cloud,
             reason: "The feature must work with no network, so it cannot depend on the cloud."
                 .into(),
         });
     }
-    let size = answers.get(Factor::ModelSize);
-    if let (Some(size), Some(resources)) = (size, resources) {
+    if let (Some(size), Some(resources)) = (answers.model_size(), resources) {
         let limit = largest_local_task(resources);
-        if size_rank(size) > size_rank(limit) {
+        if size > limit {
             outcome.local_ruled_out = true;
             outcome.fired.push(FiredRule {
-                id: "hardware_cannot_run_task",
-                rules_out: "local",
+                id: RuleId::HardwareCannotRunTask,
+                rules_out: Side::Local,
                 reason: format!(
-                    "A {size} task is beyond {} hardware, which runs {limit} tasks at most, so local-only is ruled out.",
-                    resources.replace('_', "-")
+                    "A {} task is beyond {}, which run {} tasks at most, so local-only is ruled out.",
+                    size.key(),
+                    hardware_words(resources, platform),
+                    limit.key()
                 ),
             });
         }
     }
     if outcome.cloud_ruled_out && outcome.local_ruled_out {
-        outcome.conflict = Some(conflict(device_only, offline, resources.unwrap_or("mixed")));
+        let resources = resources.unwrap_or(Resources::Mixed);
+        outcome.conflict = Some(conflict(device_only, offline, resources, platform));
     }
     outcome
 }
 
-fn conflict(device_only: bool, offline: bool, resources: &str) -> Conflict {
+fn conflict(
+    device_only: bool,
+    offline: bool,
+    resources: Resources,
+    platform: Platform,
+) -> Conflict {
     let why = match (device_only, offline) {
         (true, true) => "the data must stay on the device and the feature must work offline",
         (true, false) => "the data must stay on the device",
@@ -101,9 +140,12 @@ fn conflict(device_only: bool, offline: bool, resources: &str) -> Conflict {
     let mut changes = vec![
         format!(
             "Use a smaller model: reduce the task to a {} one (for example extraction or classification instead of open-ended generation).",
-            largest_local_task(resources)
+            largest_local_task(resources).key()
         ),
-        "Target better hardware: require a capable GPU or a Copilot+ PC with an NPU.".to_owned(),
+        format!(
+            "Target better hardware: require a capable GPU or {}.",
+            platform.npu_devices()
+        ),
     ];
     if device_only {
         changes.push(

@@ -1,8 +1,9 @@
-//! Recommended stacks: the on-device and cloud options that fit the verdict and the team's tooling.
+//! Recommended stacks: the on-device and cloud options that fit the verdict, the platform and the hardware.
 
 use serde::Serialize;
 
-use super::{Answers, Factor, Verdict};
+use super::factor::{Resources, Tooling};
+use super::{Answers, Verdict};
 
 /// Where a stack runs the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -10,6 +11,15 @@ use super::{Answers, Factor, Verdict};
 pub enum Side {
     Device,
     Cloud,
+}
+
+impl Side {
+    pub const fn key(self) -> &'static str {
+        match self {
+            Side::Device => "device",
+            Side::Cloud => "cloud",
+        }
+    }
 }
 
 /// One recommended option, with why it fits and where its documentation is.
@@ -21,91 +31,100 @@ pub struct Stack {
     pub docs: &'static str,
 }
 
-const PHI_SILICA: Stack = Stack {
-    name: "Phi Silica (Windows AI Foundry APIs)",
-    side: Side::Device,
-    why: "A small language model built into Copilot+ PCs and run on the NPU; no model to ship or update.",
-    docs: "https://learn.microsoft.com/windows/ai/apis/phi-silica",
-};
-const WINDOWS_ML: Stack = Stack {
-    name: "Windows ML",
-    side: Side::Device,
-    why: "Runs your own ONNX models on the CPU, GPU or NPU of any Windows device, picking the hardware for you.",
-    docs: "https://learn.microsoft.com/windows/ai/new-windows-ml/overview",
-};
-const FOUNDRY_LOCAL: Stack = Stack {
-    name: "Foundry Local",
-    side: Side::Device,
-    why: "Runs open models on the device behind an OpenAI-compatible local endpoint, so the same client code can call local or cloud.",
-    docs: "https://learn.microsoft.com/azure/ai-foundry/foundry-local/get-started",
-};
-const ONNX_RUNTIME: Stack = Stack {
-    name: "ONNX Runtime",
-    side: Side::Device,
-    why: "One runtime for the same ONNX model on Windows, macOS, Linux, Android and iOS.",
-    docs: "https://onnxruntime.ai/docs/",
-};
-const BROWSER: Stack = Stack {
-    name: "WebGPU / WebNN in the browser",
-    side: Side::Device,
-    why: "Runs models inside the page (ONNX Runtime Web, or WebNN where available), with nothing to install.",
-    docs: "https://onnxruntime.ai/docs/tutorials/web/",
-};
-const AI_FOUNDRY: Stack = Stack {
-    name: "Azure AI Foundry",
-    side: Side::Cloud,
-    why: "One Azure platform to pick, fine-tune, deploy and monitor models, including OpenAI, Phi and open models.",
-    docs: "https://learn.microsoft.com/azure/ai-foundry/what-is-azure-ai-foundry",
-};
-const AZURE_OPENAI: Stack = Stack {
-    name: "Azure OpenAI",
-    side: Side::Cloud,
-    why: "OpenAI's models with Azure's identity, network isolation, regional data residency and compliance commitments.",
-    docs: "https://learn.microsoft.com/azure/ai-services/openai/",
-};
-const AI_SERVICES: Stack = Stack {
-    name: "Azure AI Services",
-    side: Side::Cloud,
-    why: "Ready-made APIs for speech, vision, translation and language when a task-specific service beats a general model.",
-    docs: "https://learn.microsoft.com/azure/ai-services/what-are-ai-services",
-};
-const OPENAI: Stack = Stack {
-    name: "OpenAI API",
-    side: Side::Cloud,
-    why: "The latest OpenAI models directly, with the simplest sign-up, for teams not on Azure.",
-    docs: "https://platform.openai.com/docs/models",
-};
+const fn device(name: &'static str, why: &'static str, docs: &'static str) -> Stack {
+    Stack {
+        name,
+        side: Side::Device,
+        why,
+        docs,
+    }
+}
 
-fn device_stacks(answers: &Answers) -> Vec<Stack> {
-    let npu = answers.is(Factor::Resources, "npu");
-    match answers.get(Factor::Tooling) {
-        Some("windows") if npu => vec![PHI_SILICA, WINDOWS_ML, FOUNDRY_LOCAL],
-        Some("windows") => vec![WINDOWS_ML, FOUNDRY_LOCAL, PHI_SILICA],
-        Some("web") => vec![BROWSER, ONNX_RUNTIME],
-        Some("azure") => vec![FOUNDRY_LOCAL, ONNX_RUNTIME],
-        Some("cross_platform") => vec![ONNX_RUNTIME, BROWSER],
-        _ => vec![ONNX_RUNTIME, WINDOWS_ML, FOUNDRY_LOCAL],
+const fn cloud(name: &'static str, why: &'static str, docs: &'static str) -> Stack {
+    Stack {
+        name,
+        side: Side::Cloud,
+        why,
+        docs,
+    }
+}
+
+const PHI_SILICA: Stack = device("Phi Silica (Windows AI APIs)", "A small language model built into Copilot+ PCs and run on the NPU; no model to ship or update.", "https://learn.microsoft.com/windows/ai/apis/phi-silica");
+const WINDOWS_ML: Stack = device("Windows ML", "Runs your own ONNX models on the CPU, GPU or NPU of any Windows 11 device, picking the hardware for you.", "https://learn.microsoft.com/windows/ai/new-windows-ml/overview");
+const FOUNDRY_LOCAL: Stack = device("Foundry Local", "Runs open models on the device behind an OpenAI-compatible local endpoint, so the same client code can call local or cloud.", "https://learn.microsoft.com/azure/ai-foundry/foundry-local/get-started");
+const ONNX_RUNTIME: Stack = device(
+    "ONNX Runtime",
+    "One runtime for the same ONNX model on Windows, macOS, Linux, Android and iOS.",
+    "https://onnxruntime.ai/docs/",
+);
+const ORT_MOBILE: Stack = device(
+    "ONNX Runtime Mobile",
+    "The same ONNX model on Android (NNAPI, QNN) and iOS (Core ML) from one code path.",
+    "https://onnxruntime.ai/docs/tutorials/mobile/",
+);
+const APPLE_FM: Stack = device("Apple Foundation Models framework", "The on-device language model behind Apple Intelligence, with guided generation into Swift types; on supported iPhones, iPads and Macs.", "https://developer.apple.com/documentation/foundationmodels");
+const CORE_ML: Stack = device(
+    "Core ML",
+    "Runs your own converted models on Apple's Neural Engine, GPU and CPU.",
+    "https://developer.apple.com/documentation/coreml",
+);
+const ML_KIT_GENAI: Stack = device("ML Kit GenAI APIs (Gemini Nano)", "Android's on-device Gemini Nano through AICore for summarizing, rewriting, proofreading and prompts, on supported devices.", "https://developers.google.com/ml-kit/genai");
+const LITERT: Stack = device("LiteRT (formerly TensorFlow Lite)", "Google's on-device runtime for your own models on Android, iOS and the web, with GPU and NPU delegates.", "https://ai.google.dev/edge/litert");
+const CHROME_AI: Stack = device("Chrome's built-in AI APIs", "The Prompt, Summarizer, Writer, Translator and Language Detector APIs run Gemini Nano (Phi-4-mini in Edge) inside the browser; check availability() first.", "https://developer.chrome.com/docs/ai/built-in-apis");
+const WEBGPU_RUNTIMES: Stack = device("WebGPU runtimes (WebLLM, Transformers.js, ONNX Runtime Web)", "Run open models in any WebGPU browser, with nothing to install; the model is downloaded once and cached.", "https://onnxruntime.ai/docs/tutorials/web/");
+const FIREBASE_HYBRID: Stack = cloud("Firebase AI Logic hybrid inference", "One SDK that prefers the on-device model (Chrome's Prompt API, Apple's foundation model, Gemini Nano) and falls back to Gemini in the cloud, or the other way round.", "https://firebase.google.com/docs/ai-logic/hybrid-on-device-inference");
+const AI_FOUNDRY: Stack = cloud("Azure AI Foundry", "One Azure platform to pick, fine-tune, deploy and monitor models, including OpenAI, Phi and open models.", "https://learn.microsoft.com/azure/ai-foundry/what-is-azure-ai-foundry");
+const AZURE_OPENAI: Stack = cloud("Azure OpenAI", "OpenAI's models with Azure's identity, network isolation, regional data residency and compliance commitments.", "https://learn.microsoft.com/azure/ai-services/openai/");
+const AI_SERVICES: Stack = cloud("Azure AI Services", "Ready-made APIs for speech, vision, translation and language when a task-specific service beats a general model.", "https://learn.microsoft.com/azure/ai-services/what-are-ai-services");
+const OPENAI: Stack = cloud(
+    "OpenAI API",
+    "The latest OpenAI models directly, with the simplest sign-up, for teams not on Azure.",
+    "https://platform.openai.com/docs/models",
+);
+
+fn device_stacks(answers: &Answers, resources: Option<Resources>) -> Vec<Stack> {
+    let npu = resources == Some(Resources::Npu);
+    match answers.tooling() {
+        Some(Tooling::Windows) if npu => vec![PHI_SILICA, WINDOWS_ML, FOUNDRY_LOCAL],
+        Some(Tooling::Windows) => vec![WINDOWS_ML, FOUNDRY_LOCAL, PHI_SILICA],
+        Some(Tooling::Web) => vec![CHROME_AI, WEBGPU_RUNTIMES],
+        Some(Tooling::Mobile) if npu => vec![APPLE_FM, ML_KIT_GENAI, ORT_MOBILE],
+        Some(Tooling::Mobile) => vec![CORE_ML, LITERT, ORT_MOBILE],
+        Some(Tooling::Azure) => vec![FOUNDRY_LOCAL, ONNX_RUNTIME],
+        Some(Tooling::CrossPlatform) => vec![ONNX_RUNTIME, LITERT, WEBGPU_RUNTIMES],
+        None => vec![ONNX_RUNTIME, FOUNDRY_LOCAL, WEBGPU_RUNTIMES],
     }
 }
 
 fn cloud_stacks(answers: &Answers) -> Vec<Stack> {
-    match answers.get(Factor::Tooling) {
-        Some("azure") => vec![AI_FOUNDRY, AZURE_OPENAI, AI_SERVICES],
-        Some("windows") => vec![AZURE_OPENAI, AI_FOUNDRY],
-        Some("web" | "cross_platform") => vec![AZURE_OPENAI, OPENAI, AI_FOUNDRY],
-        _ => vec![AZURE_OPENAI, AI_FOUNDRY, OPENAI],
+    match answers.tooling() {
+        Some(Tooling::Azure) => vec![AI_FOUNDRY, AZURE_OPENAI, AI_SERVICES],
+        Some(Tooling::Windows) => vec![AZURE_OPENAI, AI_FOUNDRY],
+        Some(Tooling::Mobile) => vec![FIREBASE_HYBRID, AZURE_OPENAI, OPENAI],
+        Some(Tooling::Web | Tooling::CrossPlatform) => vec![AZURE_OPENAI, OPENAI, AI_FOUNDRY],
+        None => vec![AZURE_OPENAI, AI_FOUNDRY, OPENAI],
     }
 }
 
-/// The stacks for a verdict, device first for local, cloud first for cloud, both for hybrid.
-pub fn recommend(verdict: Verdict, answers: &Answers) -> Vec<Stack> {
+/// The stacks for a verdict: device first for local, cloud first for cloud, both for hybrid.
+pub fn recommend(verdict: Verdict, answers: &Answers, resources: Option<Resources>) -> Vec<Stack> {
     match verdict {
-        Verdict::Local => device_stacks(answers),
+        Verdict::Undecided => Vec::new(),
+        Verdict::Local => device_stacks(answers, resources),
         Verdict::Cloud => cloud_stacks(answers),
         Verdict::Hybrid => {
-            let mut both = device_stacks(answers);
+            let mut both = device_stacks(answers, resources);
             both.truncate(2);
-            both.extend(cloud_stacks(answers).into_iter().take(2));
+            // Web and mobile teams get an SDK built for exactly this split.
+            if matches!(answers.tooling(), Some(Tooling::Web | Tooling::Mobile)) {
+                both.push(FIREBASE_HYBRID);
+            }
+            both.extend(
+                cloud_stacks(answers)
+                    .into_iter()
+                    .filter(|s| *s != FIREBASE_HYBRID)
+                    .take(2),
+            );
             both
         }
     }

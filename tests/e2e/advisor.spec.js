@@ -16,8 +16,10 @@ async function answer(page, factor, option) {
 
 test('answering changes the verdict as the visitor goes', async ({ page }) => {
   await page.goto('./');
-  await expect(result(page)).toHaveAttribute('data-verdict', 'hybrid');
-  await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 11');
+  // No verdict before an answer: the result says what it needs.
+  await expect(result(page)).toHaveAttribute('data-verdict', 'undecided');
+  await expect(page.locator('#undecided-note')).toContainText('Answer any question');
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 13');
 
   await answer(page, 'privacy', 'public');
   await answer(page, 'model_size', 'large');
@@ -25,7 +27,7 @@ test('answering changes the verdict as the visitor goes', async ({ page }) => {
   await answer(page, 'connectivity', 'always');
   await expect(result(page)).toHaveAttribute('data-verdict', 'cloud');
   await expect(page.locator('[data-rule="hardware_cannot_run_task"]')).toBeVisible();
-  await expect(page.locator('.progress-line label')).toHaveText('Answered 4 of 11');
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 4 of 13');
 
   await answer(page, 'privacy', 'device_only');
   await expect(result(page)).toHaveAttribute('data-verdict', 'local');
@@ -33,12 +35,47 @@ test('answering changes the verdict as the visitor goes', async ({ page }) => {
   await expect(page.locator('#conflict')).toContainText('Use a smaller model');
 });
 
+test('a hybrid names its architecture, and each "what would change it" link opens that verdict', async ({ page }) => {
+  // A cheap always-online speaker whose requests vary: a local gate in front of the cloud.
+  await page.goto('./?privacy=personal&resources=low_end&model_size=large&connectivity=always&request_mix=varied&knowledge=live_data');
+  await expect(result(page)).toHaveAttribute('data-verdict', 'hybrid');
+  await expect(result(page)).toHaveAttribute('data-hybrid-mode', 'local_gate');
+  await expect(page.locator('#hybrid-mode .takes li')).toHaveCount(3);
+  await expect(page.locator('input[name="request_mix"][value="varied"]')).toBeChecked();
+  await expect(page.locator('input[name="knowledge"][value="live_data"]')).toBeChecked();
+  const flips = page.locator('#flips a[data-flip-to]');
+  expect(await flips.count()).toBeGreaterThan(0);
+  for (const target of ['local', 'cloud']) {
+    const link = page.locator(`#flips a[data-flip-to="${target}"]`).first();
+    await expect(link).toBeVisible();
+    const href = await link.getAttribute('href');
+    const other = await page.context().newPage();
+    await other.goto(new URL(href, page.url()).toString());
+    await expect(result(other)).toHaveAttribute('data-verdict', target);
+    await other.close();
+  }
+  // Keyboard: the flip links are reachable with Tab and named by their change.
+  await page.locator('#flips a').first().focus();
+  await expect(page.locator('#flips a').first()).toBeFocused();
+  await expect(page.locator('#flips a').first()).toContainText(':');
+});
+
+test('a version-1 link keeps its meaning, and the optional questions come last', async ({ page }) => {
+  await page.goto('./?privacy=device_only&tooling=cross_platform&model_size=small');
+  await expect(result(page)).toHaveAttribute('data-verdict', 'local');
+  await expect(page.locator('#notices')).toHaveCount(0);
+  const names = await page.locator('fieldset.question input[type=radio]').evaluateAll(
+    (inputs) => [...new Set(inputs.map((i) => i.name))]);
+  expect(names.slice(-2)).toEqual(['request_mix', 'knowledge']);
+  await expect(page.locator('input[name="tooling"][value="mobile"]')).toHaveCount(1);
+});
+
 test('a keyboard alone can answer a question', async ({ page }) => {
   await page.goto('./');
   await page.locator('input[name="privacy"][value="public"]').focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('input[name="privacy"][value="internal"]')).toBeChecked();
-  await expect(page.locator('.progress-line label')).toHaveText('Answered 1 of 11');
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 1 of 13');
 });
 
 test('a prefilled link reproduces a verdict, and the address bar follows the answers', async ({ page, context }) => {
@@ -82,9 +119,9 @@ test('answers are saved on the device, come back on reload, and Start over clear
   await expect(page.locator('input[name="latency"][value="realtime"]')).toBeChecked();
 
   await page.locator('#start-over').click();
-  await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 11');
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 13');
   await page.goto('./');
-  await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 11');
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 13');
 });
 
 const BAD_LINKS = [
@@ -128,6 +165,9 @@ test('the report can be copied as Markdown and downloaded as JSON', async ({ pag
   const json = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
   expect(json.recommendation.verdict).toBe('local');
   expect(json.query).toBe('privacy=device_only&model_size=small');
+  // The decision record: what would change it and starting code for a small local model.
+  expect(json.what_would_change_it.length).toBeGreaterThan(0);
+  expect(json.starting_code.some((s) => s.code.includes('additionalProperties'))).toBe(true);
 });
 
 test('axe-core finds no accessibility violations', async ({ page }) => {

@@ -60,5 +60,5 @@ test('vague text makes every head abstain and changes no answer', async ({ page 
   await expect(page.locator('#analysis')).toHaveAttribute('data-suggested', '0');
   await expect(page.locator('#analysis li', { hasText: 'no suggestion' })).toHaveCount(6);
   await expect(page.locator('.suggested')).toHaveCount(0);
-  await expect(page.locator('.progress-line label')).toHaveText('Answered 1 of 11');
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 1 of 13');
 });
