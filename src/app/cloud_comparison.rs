@@ -32,9 +32,9 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
                 html! {
                     <tr data-factor={ row.factor.key() } data-agrees={ agrees.to_string() }>
                         <th scope="row">{ title(row.factor) }</th>
-                        <td>{ label(row.local) }</td>
-                        <td>{ label(row.cloud) }</td>
-                        <td>{ if agrees { "✓ same" } else { "✗ differs" } }</td>
+                        <td data-label="On this device">{ label(row.local) }</td>
+                        <td data-label="Cloud">{ label(row.cloud) }</td>
+                        <td data-label="Agree">{ if agrees { "✓ same" } else { "✗ differs" } }</td>
                     </tr>
                 }
             })

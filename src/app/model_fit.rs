@@ -24,10 +24,10 @@ pub fn model_fit_table(profile: &DeviceProfile, context: u32, on_context: Callba
             html! {
                 <tr data-model={ f.model } data-precision={ precision.label() } data-verdict={ f.verdict.key() }>
                     <th scope="row">{ f.model }</th>
-                    <td>{ precision.label() }</td>
-                    <td class="num">{ format!("{:.1}", f.memory.total() / GIB) }</td>
-                    <td class="num">{ speed_text(f.tokens_per_second) }</td>
-                    <td><span class={ classes!("fit", f.verdict.key()) }>{ verdict }</span>
+                    <td data-label="Weights">{ precision.label() }</td>
+                    <td class="num" data-label="Needs (GiB)">{ format!("{:.1}", f.memory.total() / GIB) }</td>
+                    <td class="num" data-label="Est. tokens/s">{ speed_text(f.tokens_per_second) }</td>
+                    <td data-label="Verdict"><span class={ classes!("fit", f.verdict.key()) }>{ verdict }</span>
                         <span class="muted">{ format!(" — {}", f.reason) }</span></td>
                 </tr>
             }
