@@ -8,10 +8,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestMode};
 
 use super::completion::{parse_chunk, parse_completion, Chunk, Usage};
-use super::error::{from_status, CloudError};
+use super::error::CloudError;
 use super::provider::origin_of;
 use super::sse::SseParser;
-use super::{retry, HttpRequest};
+use super::status::from_status;
+use super::{retry, Endpoint, HttpRequest, Provider};
 
 /// What a finished call measured.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,10 +50,10 @@ impl Abort<'_> {
     }
 }
 
-/// Sends `request`, retrying rate limits and server errors as `retry` allows.
+/// Sends `request` to `endpoint`, retrying rate limits and server errors as `retry` allows.
 pub async fn call(
     request: &HttpRequest,
-    model: &str,
+    endpoint: &Endpoint,
     key: Option<&str>,
     abort: &Abort<'_>,
 ) -> Result<Outcome, CloudError> {
@@ -80,9 +81,17 @@ pub async fn call(
                 attempts: attempt,
             });
         }
-        let retry_after = response.headers().get("retry-after");
+        let headers = response.headers();
+        let wait_s = retry::wait_from_headers(|name| headers.get(name));
         let body = response.text().await.unwrap_or_default();
-        let error = from_status(status, retry_after.as_deref(), &body, model, key);
+        let error = from_status(
+            status,
+            wait_s,
+            &body,
+            endpoint.provider,
+            &endpoint.model,
+            key,
+        );
         let Some(wait) = retry::delay_ms(&error, attempt) else {
             return Err(retry::with_attempts(error, attempt));
         };
@@ -202,7 +211,14 @@ pub async fn list_models(base: &str, key: Option<&str>) -> Result<Vec<String>, C
     };
     if !response.ok() {
         let body = response.text().await.unwrap_or_default();
-        return Err(from_status(response.status(), None, &body, "", key));
+        return Err(from_status(
+            response.status(),
+            None,
+            &body,
+            Provider::Custom,
+            "",
+            key,
+        ));
     }
     let text = response.text().await.map_err(|_| CloudError::StreamCut)?;
     let value: serde_json::Value = serde_json::from_str(&text)
