@@ -4,6 +4,7 @@
 //!
 //! Nothing here knows of the browser; the fetch that sends these requests is browser glue.
 
+pub mod answer;
 pub mod compare;
 pub mod completion;
 pub mod error;
