@@ -4,6 +4,7 @@
 //! Neither may panic, and neither may hold or return more than its input allows. A short run
 //! (proptest's 256 cases) is part of `cargo xtask test`; a long one is
 //! `PROPTEST_CASES=100000 cargo test --release --test fuzz_parsers`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use local_or_cloud::cloud::answer::StreamedAnswer;
 use local_or_cloud::cloud::sse::SseParser;
