@@ -131,7 +131,7 @@ test('a reasoning preamble, inline or apart, is ignored for the labels and timed
     await expect(status(page)).toHaveAttribute('data-state', 'done');
     // The preamble holds braces and a label of its own; only the answer after it is read.
     await expect(page.locator('#cloud-agreement tr[data-factor="privacy"]')).toHaveAttribute('data-agrees', 'true');
-    await expect(page.locator('#cloud-agreement tr[data-factor="connectivity"] td').nth(1)).toContainText('Offline');
+    await expect(page.locator('#cloud-agreement tr[data-factor="connectivity"] td').nth(1)).toHaveText('Must work with no network');
     await expect(page.locator('#cloud-latency')).toContainText(/first token \d+ ms, first answer token \d+ ms, total/);
     await expect(page.locator('#cloud-preamble')).toContainText(/\d+ characters of reasoning before the answer, ignored for the labels/);
   }
