@@ -2,6 +2,8 @@
 
 mod bench;
 mod mock_cloud;
+mod mock_fixtures;
+mod mock_plan;
 mod precache;
 mod process;
 mod sizes;
