@@ -121,7 +121,8 @@ pub fn app() -> Html {
                             <Describe />
                             <Questionnaire />
                         </div>
-                        <div class="side">
+                        // On wide screens this column scrolls on its own, so it takes keyboard focus.
+                        <div class="side" tabindex="0" role="region" aria-label="The verdict, beside the questions">
                             <ResultPanel />
                         </div>
                     </main>
