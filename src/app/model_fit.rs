@@ -44,7 +44,7 @@ pub fn model_fit_table(profile: &DeviceProfile, context: u32, on_context: Callba
                     }) }
                 </select>
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Which local models fit this device">
                 <table id="fit-table">
                     <thead><tr>
                         <th scope="col">{ "Model" }</th><th scope="col">{ "Weights" }</th>
