@@ -130,11 +130,13 @@ pub fn app() -> Html {
                         <section class="evidence" id="evidence" aria-labelledby="evidence-title">
                             <h2 id="evidence-title">{ "The evidence" }</h2>
                             <div class="evidence-grid">
-                                <section class="panel" aria-label="Cost"><CostPanel /></section>
+                                // This device first: on wide screens its table takes the
+                                // whole width, with cost and the cloud side by side below.
                                 <details class="fold" id="fold-device" open={ *wide }>
                                     <summary>{ "This device: can it run a local model?" }</summary>
                                     <DevicePanel />
                                 </details>
+                                <section class="panel" aria-label="Cost"><CostPanel /></section>
                                 <details class="fold" id="fold-cloud" open={ *wide }>
                                     <summary>{ "Compare with a cloud model" }</summary>
                                     <CloudPanel />

@@ -31,12 +31,9 @@ const SHOTS = [
     await page.goto(appUrl + QUERY);
     await page.waitForSelector('#inference-status[data-state="ready"], #inference-status[data-state="failed"]', { timeout: 60_000 });
     await page.waitForSelector('#result[data-verdict="hybrid"]');
-    if (shot.mobile) {
-      // On a phone the first screen is the description and the first questions, with the verdict bar.
-      await page.screenshot({ path: path.join(outDir, `${shot.name}.png`) });
-    } else {
-      await page.screenshot({ path: path.join(outDir, `${shot.name}.png`) });
-    }
+    // The first screen as a visitor sees it: on a phone the description and the first questions with
+    // the verdict bar at the bottom, on a desktop the questions with the verdict beside them.
+    await page.screenshot({ path: path.join(outDir, `${shot.name}.png`) });
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     console.log(`${shot.name}: ${shot.width} px wide, page ${height} px tall`);
     await context.close();
