@@ -19,16 +19,63 @@ pub enum StorageError {
     Browser(String),
 }
 
+/// The page's window. Natively there is none: the build prerenders the first screen there with
+/// Yew's server renderer, and every reader below then answers as on a first visit (no link, no
+/// saved answers, a wide screen), which is the state the prerendered page shows.
+pub fn window() -> Option<web_sys::Window> {
+    if cfg!(target_arch = "wasm32") {
+        web_sys::window()
+    } else {
+        None
+    }
+}
+
+/// What the visitor answered or typed in the prerendered page before the app started, as a
+/// query string in the share-link format: its radio buttons are named by the factors' keys.
+pub fn entered_before_start() -> String {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return String::new();
+    };
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Ok(checked) = document.query_selector_all("input[type=radio]:checked") {
+        for index in 0..checked.length() {
+            let input = checked
+                .item(index)
+                .and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(input) = input.filter(|input| !input.name().is_empty()) {
+                query.append_pair(&input.name(), &input.value());
+            }
+        }
+    }
+    let text = document
+        .get_element_by_id("describe-text")
+        .and_then(|element| element.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|area| area.value())
+        .filter(|text| !text.trim().is_empty());
+    if let Some(text) = text {
+        query.append_pair("describe", &text);
+    }
+    query.finish()
+}
+
+/// This year and month (1–12) by the browser's clock; natively unknown, so a prerendered page
+/// flags no price as stale and the app does once it runs.
+pub fn this_month() -> Option<(i32, u32)> {
+    window()?;
+    let today = js_sys::Date::new_0();
+    Some((today.get_full_year() as i32, today.get_month() + 1))
+}
+
 /// The page's query string, including the leading `?` when there is one.
 pub fn location_search() -> String {
-    web_sys::window()
+    window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
 }
 
 /// Makes the address bar show `query` without a reload or a history entry.
 pub fn replace_query(query: &str) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = window() else {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
@@ -44,7 +91,7 @@ pub fn replace_query(query: &str) {
 }
 
 fn storage() -> Result<web_sys::Storage, StorageError> {
-    web_sys::window()
+    window()
         .and_then(|w| w.local_storage().ok().flatten())
         .ok_or(StorageError::Unavailable)
 }
@@ -80,7 +127,7 @@ pub fn store(item: &str, value: &str) -> Result<(), StorageError> {
 
 /// Puts text on the clipboard.
 pub async fn copy_text(text: &str) -> Result<(), StorageError> {
-    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    let window = window().ok_or(StorageError::Unavailable)?;
     let promise = window.navigator().clipboard().write_text(text);
     wasm_bindgen_futures::JsFuture::from(promise)
         .await
@@ -97,7 +144,7 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), StorageErr
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(browser)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(browser)?;
-    let document = web_sys::window()
+    let document = window()
         .and_then(|w| w.document())
         .ok_or(StorageError::Unavailable)?;
     let anchor: web_sys::HtmlAnchorElement = document
@@ -115,7 +162,7 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), StorageErr
 /// Whether the window is wide enough for two columns (56rem at the default 16 px font), read
 /// once at start: phones start with the evidence panels folded so the page stays short.
 pub fn is_wide_screen() -> bool {
-    web_sys::window()
+    window()
         .and_then(|w| w.inner_width().ok())
         .and_then(|width| width.as_f64())
         .is_none_or(|width| width >= 896.0)

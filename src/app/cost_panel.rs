@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::browser;
 use super::cost_chart::CostChart;
 use super::recommendation::use_recommendation;
 use super::state::{use_advisor, Action};
@@ -53,9 +54,9 @@ pub fn cost_panel() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ListPrice))
     };
-    let today = js_sys::Date::new_0();
+    let today = browser::this_month();
     let price_note = list.as_ref().map(|p| {
-        let age = months_old(&p.taken_on, today.get_full_year() as i32, today.get_month() + 1);
+        let age = today.and_then(|(year, month)| months_old(&p.taken_on, year, month));
         let stale = age.is_some_and(|months| months > STALE_AFTER_MONTHS);
         html! {
             <p class="muted small" id="price-source" data-stale={ stale.to_string() }>

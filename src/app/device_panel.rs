@@ -46,7 +46,15 @@ pub fn device_panel() -> Html {
             <p class="muted">{ "Read from the browser without any permission prompt; nothing leaves this page." }</p>
             <dl class="facts">{ for rows }</dl>
             { class_line }
-            { model_fit_table(profile, *context, on_context) }
+            // Before the probes report (and in the prerendered page) there is nothing to judge
+            // by, so no row may claim that a model will or won't run here.
+            if class.is_some() {
+                { model_fit_table(profile, *context, on_context) }
+            } else {
+                <p id="fit-pending" class="muted">
+                    { "Which local models this device can run appears here once it is measured." }
+                </p>
+            }
             <ExportButtons id="capabilities" copy_label="Copy capability report" noun="Capability report"
                 file_name="device-capabilities.json" { markdown } { json } />
         </section>

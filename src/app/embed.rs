@@ -17,7 +17,7 @@ const VERSION: u32 = 1;
 /// the parent has gone there is nobody to tell, so nothing is reported. The message is built
 /// as a plain object field by field: serde_json's `Value` would cost the bundle kilobytes.
 fn post(host: &str, kind: &str, fields: &[(&str, JsValue)]) {
-    let Some(window) = web_sys::window() else {
+    let Some(window) = super::browser::window() else {
         return;
     };
     let Ok(Some(parent)) = window.parent() else {
@@ -44,7 +44,7 @@ fn post(host: &str, kind: &str, fields: &[(&str, JsValue)]) {
 pub fn use_embed_resize(host: Option<String>) {
     use_effect_with(host, |host| {
         let observer = host.clone().and_then(|host| {
-            let body = web_sys::window()?.document()?.body()?;
+            let body = super::browser::window()?.document()?.body()?;
             let measured = body.clone();
             let callback = Closure::<dyn FnMut()>::new(move || {
                 let height = measured.scroll_height();

@@ -29,4 +29,5 @@ mod state;
 mod this_device;
 mod urls;
 
-pub use root::App;
+pub use browser::entered_before_start;
+pub use root::{App, AppProps};

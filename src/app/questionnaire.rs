@@ -31,10 +31,15 @@ pub fn questionnaire() -> Html {
                     { format!("{answered} of {total}") }
                 </progress>
             </p>
-            <form class="questions" onsubmit={ Callback::from(|e: SubmitEvent| e.prevent_default()) }>
+            // Without scripts (the prerendered page) the form still works: its radio buttons are
+            // named by the factors' keys, so submitting it makes a share link with the answers.
+            <form class="questions" method="get" onsubmit={ Callback::from(|e: SubmitEvent| e.prevent_default()) }>
                 { for ASKED_ORDER.iter().enumerate().map(|(i, factor)| html! {
                     <Question factor={ *factor } number={ i + 1 } />
                 }) }
+                <noscript>
+                    <p><button type="submit">{ "Keep these answers in the page's link" }</button></p>
+                </noscript>
             </form>
         </section>
     }

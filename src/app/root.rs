@@ -21,15 +21,29 @@ use super::result::ResultPanel;
 use super::state::{Action, AdvisorContext, AdvisorState};
 use crate::share;
 
-/// The state a visit starts from: the link when it has answers, else what this device saved.
-fn initial_state() -> AdvisorState {
+/// What the app starts from.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// What the visitor answered in the prerendered page before the app started, in the
+    /// share-link format; it goes over the link's or saved answers so none of it is lost.
+    #[prop_or_default]
+    pub entered: String,
+}
+
+/// The state a visit starts from: the link when it has answers, else what this device saved,
+/// then whatever the visitor entered in the prerendered page while the app was loading.
+fn initial_state(entered: &str) -> AdvisorState {
     let search = browser::location_search();
     let from_link = !search.trim_start_matches('?').is_empty();
-    let query = if from_link {
+    let mut query = if from_link {
         search
     } else {
         browser::load_saved().unwrap_or_default()
     };
+    if !entered.is_empty() {
+        // Later parts of a query win, so the visitor's own clicks override the link's.
+        query = format!("{}&{entered}", query.trim_start_matches('?'));
+    }
     let (shared, mut notices) = share::parse(&query);
     if !from_link && !notices.is_empty() {
         notices.insert(0, "Some saved answers could not be restored:".into());
@@ -42,8 +56,11 @@ fn initial_state() -> AdvisorState {
 }
 
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(initial_state);
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let entered = props.entered.clone();
+        use_reducer(move || initial_state(&entered))
+    };
     use_device_probes(&state);
     let analyzer = use_analyzer_worker();
 

@@ -2,7 +2,7 @@
 
 /// Resolves `path` against `document.baseURI`, falling back to the path itself.
 pub fn resolve(path: &str) -> String {
-    web_sys::window()
+    super::browser::window()
         .and_then(|window| window.document())
         .and_then(|document| document.base_uri().ok().flatten())
         .and_then(|base| web_sys::Url::new_with_base(path, &base).ok())

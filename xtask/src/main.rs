@@ -1,10 +1,11 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | screenshots | precache`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | screenshots | post-build | precache`.
 
 mod bench;
 mod mock_cloud;
 mod mock_fixtures;
 mod mock_plan;
 mod precache;
+mod prerender;
 mod process;
 mod sizes;
 mod static_server;
@@ -25,7 +26,8 @@ commands:
   mock-cloud   an OpenAI-compatible test server on http://127.0.0.1:8090/v1 (failure switches)
   bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json
   screenshots  release build, then README's pictures (desktop and phone, light and dark) into static/screenshots/
-  precache     write the service worker's file list (Trunk's post_build hook runs it)";
+  post-build   Trunk's post_build hook: the prerendered first screen into index.html, then precache
+  precache     write the service worker's file list (into DIR, else Trunk's staging directory)";
 
 fn main() {
     if let Err(error) = run() {
@@ -69,6 +71,7 @@ fn run() -> Result<()> {
                 &["bench/screenshots.js", &app.url(), &out.to_string_lossy()],
             )
         }
+        Some("post-build") => prerender::post_build(),
         Some("precache") => precache::run(&args[1..]),
         Some("mock-cloud") => {
             let port = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8090);
