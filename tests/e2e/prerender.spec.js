@@ -1,0 +1,87 @@
+// The first screen is HTML from the build: the questions are there without WebAssembly and
+// without JavaScript, the app takes the page over without losing what the visitor entered, and
+// nothing moves when it does.
+const { test, expect } = require('@playwright/test');
+const path = require('node:path');
+
+// Every question and its options, as the Rust table writes them for the Python side.
+const QUESTIONS = require(path.join(__dirname, '../../models/questionnaire.json')).factors;
+
+async function expectEveryQuestion(page) {
+  for (const { factor, options } of QUESTIONS) {
+    const inputs = page.locator(`#questionnaire input[type="radio"][name="${factor}"]`);
+    await expect(inputs, factor).toHaveCount(options.length);
+    for (const option of options) {
+      await expect(page.locator(`input[name="${factor}"][value="${option}"]`), `${factor}=${option}`).toBeVisible();
+    }
+  }
+}
+
+test('with every .wasm request blocked the questions are on screen and the page says why no verdict comes', async ({ page }) => {
+  const blocked = [];
+  await page.route(/\.wasm(\?.*)?$/, (route) => {
+    blocked.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto('./');
+  await expectEveryQuestion(page);
+  await expect(page.locator('#result')).toHaveAttribute('data-verdict', 'undecided');
+  await expect(page.locator('#no-wasm')).toBeVisible();
+  await expect(page.locator('#no-wasm')).toContainText('did not load');
+  await expect(page.locator('#inference-status')).toContainText('did not load');
+  expect(blocked.some((url) => /app-[0-9a-f]+_bg\.wasm/.test(url))).toBe(true);
+  // Nothing claims to know this device before it was measured.
+  await expect(page.locator('#fit-table')).toHaveCount(0);
+  await expect(page.locator('#fit-pending')).toBeVisible();
+});
+
+test('without JavaScript the questions are a form that keeps the answers in a link', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expectEveryQuestion(page);
+  // Chromium with scripts turned off through the test protocol still parses <noscript> as text
+  // (a browser whose visitor turned scripts off shows it), so the note is read from its source.
+  expect(await page.locator('noscript').first().evaluate((n) => n.textContent)).toContain('turn on JavaScript (and WebAssembly) to see it');
+  await page.locator('input[name="privacy"][value="regulated"]').check();
+  await page.locator('input[name="connectivity"][value="offline"]').check();
+  await page.getByRole('button', { name: "Keep these answers in the page's link" }).click();
+  await expect(page).toHaveURL(/privacy=regulated/);
+  expect(new URL(page.url()).searchParams.get('connectivity')).toBe('offline');
+  await context.close();
+});
+
+test('answers given before the app starts are kept when it takes over', async ({ page }) => {
+  // Hold the app's wasm back until the visitor has answered in the prerendered page.
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/app-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('./?latency=realtime');
+  await page.locator('input[name="privacy"][value="regulated"]').check();
+  await page.locator('#describe-text').fill('Caption photos while the camera is open');
+  release();
+  // The app has taken over once the result reacts to answers.
+  await expect(page.locator('#result')).toHaveAttribute('data-verdict', /^(local|cloud|hybrid)$/);
+  await expect(page.locator('input[name="privacy"][value="regulated"]')).toBeChecked();
+  await expect(page.locator('input[name="latency"][value="realtime"]')).toBeChecked();
+  await expect(page.locator('#describe-text')).toHaveValue('Caption photos while the camera is open');
+  expect(new URL(page.url()).searchParams.get('privacy')).toBe('regulated');
+});
+
+test('the app takes over the prerendered page without moving it', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('./');
+  await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  const shifts = await page.evaluate(() => window.__shifts);
+  expect(shifts).toEqual([]);
+});
