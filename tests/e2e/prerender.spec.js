@@ -85,3 +85,12 @@ test('the app takes over the prerendered page without moving it', async ({ page 
   const shifts = await page.evaluate(() => window.__shifts);
   expect(shifts).toEqual([]);
 });
+
+test('an embedded advisor paints compact before its app runs', async ({ page }) => {
+  await page.route(/\.wasm(\?.*)?$/, (route) => route.abort());
+  await page.goto('./?embed=1&privacy=regulated');
+  await expect(page.locator('#questionnaire')).toBeVisible();
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('#evidence')).toBeHidden();
+  await expect(page.locator('#export')).toBeHidden();
+});

@@ -63,5 +63,7 @@ test('a browser without WebAssembly gets a clear message', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('#no-wasm')).toBeVisible();
   await expect(page.locator('#no-wasm')).toContainText('needs WebAssembly');
-  await expect(page.locator('#questionnaire')).toHaveCount(0);
+  // The prerendered questions stay on screen; only the verdict needs the app.
+  await expect(page.locator('#questionnaire')).toBeVisible();
+  await expect(page.locator('#result')).toHaveAttribute('data-verdict', 'undecided');
 });
