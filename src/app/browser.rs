@@ -58,6 +58,27 @@ pub fn entered_before_start() -> String {
     query.finish()
 }
 
+/// The id of the element that has the keyboard focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    let active = window()?.document()?.active_element()?;
+    Some(active.id()).filter(|id| !id.is_empty())
+}
+
+/// Marks the page as running (`<html data-app="running">`) and gives the keyboard focus back
+/// to the element with id `focused`, which the app has just rendered in place of its twin.
+pub fn app_started(focused: Option<&str>) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-app", "running");
+    }
+    let element = focused.and_then(|id| document.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// This year and month (1–12) by the browser's clock; natively unknown, so a prerendered page
 /// flags no price as stale and the app does once it runs.
 pub fn this_month() -> Option<(i32, u32)> {

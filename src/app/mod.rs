@@ -29,5 +29,5 @@ mod state;
 mod this_device;
 mod urls;
 
-pub use browser::entered_before_start;
+pub use browser::{entered_before_start, focused_id};
 pub use root::{App, AppProps};

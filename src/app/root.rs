@@ -28,6 +28,9 @@ pub struct AppProps {
     /// share-link format; it goes over the link's or saved answers so none of it is lost.
     #[prop_or_default]
     pub entered: String,
+    /// The id of the prerendered control that had the keyboard focus, to be given it again.
+    #[prop_or_default]
+    pub focused: Option<String>,
 }
 
 /// The state a visit starts from: the link when it has answers, else what this device saved,
@@ -62,6 +65,12 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || initial_state(&entered))
     };
     use_device_probes(&state);
+    // The app has replaced the prerendered page: a keyboard user keeps their place, and the
+    // page says it is running (end-to-end tests wait for this before measuring the layout).
+    {
+        let focused = props.focused.clone();
+        use_effect_with((), move |_| browser::app_started(focused.as_deref()));
+    }
     let analyzer = use_analyzer_worker();
 
     // A description in the link is analyzed once, as soon as the model is ready.

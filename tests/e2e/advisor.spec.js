@@ -134,6 +134,8 @@ test('a price can be edited, travels in the link and the export, and goes back t
 test('the page reads in the order a person works: describe, questions, verdict, evidence, export', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./?privacy=personal');
+  // Measured on the app's page, not on the prerendered one it replaces while this runs.
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
   const top = async (selector) => (await page.locator(selector).boundingBox()).y;
   const order = [await top('#describe'), await top('#questionnaire'), await top('#result'),
     await top('#evidence'), await top('#export')];

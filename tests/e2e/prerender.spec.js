@@ -71,6 +71,25 @@ test('answers given before the app starts are kept when it takes over', async ({
   expect(new URL(page.url()).searchParams.get('privacy')).toBe('regulated');
 });
 
+test('a keyboard user keeps their place when the app takes over', async ({ page }) => {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route(/app-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('./');
+  await page.locator('input[name="privacy"][value="public"]').focus();
+  await page.keyboard.press('ArrowDown');
+  release();
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  await expect(page.locator('input[name="privacy"][value="internal"]')).toBeFocused();
+  await expect(page.locator('input[name="privacy"][value="internal"]')).toBeChecked();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('input[name="privacy"][value="personal"]')).toBeChecked();
+  await expect(page.locator('.progress-line label')).toHaveText('Answered 1 of 13');
+});
+
 test('the app takes over the prerendered page without moving it', async ({ page }) => {
   await page.addInitScript(() => {
     window.__shifts = [];
