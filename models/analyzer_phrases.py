@@ -104,7 +104,7 @@ CLAUSES = {
     "connectivity": {
         "always": ["users are always online", "there is a reliable internet connection", "everyone is on fast office wifi",
                    "devices are connected all the time", "connectivity is never a problem", "it runs on a fast wired network",
-                   "it never has to work offline", "an internet connection is always available", "offline use is not needed",
+                   "it never needs an offline mode", "an internet connection is always available", "there is no need for offline use",
                    "it is a web service that needs a connection anyway", "users are online whenever they use it", "it depends on a stable internet connection", "users are connected at their desks", "network access is guaranteed"],
         "intermittent": ["users are often offline", "connectivity is spotty", "people use metered mobile data",
                          "the network drops out regularly", "coverage is poor in rural areas", "people use it on planes and trains",
@@ -127,7 +127,7 @@ CLAUSES = {
                         "the answer should appear while the user is still looking", "it responds in about a second",
                         "it must feel responsive but not instant", "the reply should feel immediate in a conversation", "users expect an answer right after they press enter", "a second or so per answer is fine"],
         "relaxed": ["a few seconds is fine", "results can take several seconds", "a short wait is acceptable",
-                    "nobody minds waiting a little", "speed is not critical", "it does not need to be instant",
+                    "nobody minds waiting a little", "speed is not critical", "it does not need instant results",
                     "users can wait a few seconds for the result", "there is no hurry", "a short delay is no problem", "people are happy to wait a few seconds", "it can take a moment to think"],
         "batch": ["it runs overnight as a batch job", "a nightly job processes everything", "files are processed in bulk every week",
                   "results can take hours", "it runs as a scheduled background job", "throughput matters more than latency",
