@@ -1,161 +1,139 @@
 """Trains the feature analyzer and writes `analyzer.onnx`, its labels, test vectors and evaluation.
 
-CPU only, fixed seeds, numpy only: one softmax-regression head per factor over hashed
-unigram and bigram features (see `featurize.py`). Run: `python3 models/train_analyzer.py`.
+CPU only, fixed seeds, numpy only for the model (WordLlama's wheel supplies the word
+embeddings that `embed.py` distills). Run: `python3 models/train_analyzer.py`.
+
+Order: the overlap check first (a blind set that reads like the generator makes the figures
+meaningless); then the distilled projection, training on generated texts, the abstention
+threshold calibrated on generated validation texts whose phrasings training never saw, and
+last the evaluation on both held-out sets, which nothing above reads.
 """
 
 import json
 import pathlib
 import time
 
+import brotli
 import numpy as np
 import onnx
-from onnx import TensorProto, helper, numpy_helper
 
 import analyzer_data as data
-from featurize import DIM, features
+import analyzer_model as model
+import embed
+import evaluate as evaluation
+import overlap
+from analyzer_phrases import CLAUSES, OBJECTS, TASKS
+from analyzer_phrases2 import CLAUSES_V2
+from featurize import DIM, features, indices
 
 HERE = pathlib.Path(__file__).parent
 SEED = 20261124
-TRAIN_SIZE = 12_000
-EPOCHS = 300
-LEARNING_RATE = 0.05
-L2 = 5e-5
-# Below this probability a head abstains: nothing is pre-selected.
-THRESHOLD = 0.6
+TRAIN_SIZE = 32_000
+VAL_SIZE = 4_000
+EPOCHS = 5
+BATCH = 256
+LEARNING_RATE = 0.003
+L2 = 1e-4
+# Each present feature is dropped with this probability while training, so no single word
+# carries a head alone and the meaning path learns to help.
+FEATURE_DROP = 0.25
+# The threshold is the lowest whose answers on the validation texts are right this often.
+TARGET_PRECISION = 0.93
+CANDIDATE_THRESHOLDS = [round(0.40 + 0.05 * i, 2) for i in range(11)]
 
 
 def classes(head: str) -> list[str]:
     return data.HEADS[head] + [data.UNKNOWN]
 
 
-def matrix(texts: list[str]) -> np.ndarray:
-    return np.array([features(t) for t in texts], dtype=np.float64)
+def slices() -> list[tuple[int, int]]:
+    out, lo = [], 0
+    for head in data.HEADS:
+        out.append((lo, lo + len(classes(head))))
+        lo += len(classes(head))
+    return out
 
 
-def train_head(x: np.ndarray, y: np.ndarray, n_classes: int, rng: np.random.Generator):
-    """Full-batch Adam on softmax cross-entropy with a small L2 penalty."""
-    w = rng.normal(0.0, 0.01, size=(x.shape[1], n_classes))
-    b = np.zeros(n_classes)
-    onehot = np.eye(n_classes)[y]
-    m = [np.zeros_like(w), np.zeros_like(b)]
-    v = [np.zeros_like(w), np.zeros_like(b)]
-    for step in range(1, EPOCHS + 1):
-        logits = x @ w + b
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
-        grad = (p - onehot) / len(x)
-        grads = [x.T @ grad + L2 * w, grad.sum(axis=0)]
-        for i, (param, g) in enumerate(zip([w, b], grads)):
-            m[i] = 0.9 * m[i] + 0.1 * g
-            v[i] = 0.999 * v[i] + 0.001 * g * g
-            mhat = m[i] / (1 - 0.9**step)
-            vhat = v[i] / (1 - 0.999**step)
-            param -= LEARNING_RATE * mhat / (np.sqrt(vhat) + 1e-8)
-    return w.astype(np.float32), b.astype(np.float32)
+def head_probs(probs: np.ndarray) -> dict:
+    return {head: probs[:, lo:hi] for head, (lo, hi) in zip(data.HEADS, slices())}
 
 
-def predict(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
-    logits = x.astype(np.float32) @ w + b
-    logits -= logits.max(axis=1, keepdims=True)
-    p = np.exp(logits)
-    return p / p.sum(axis=1, keepdims=True)
+def score(params: dict, rows: list[dict], threshold: float) -> dict:
+    probs = head_probs(model.predict(params, [indices(r["text"]) for r in rows], slices()))
+    return evaluation.evaluate(probs, {h: classes(h) for h in data.HEADS}, rows, threshold)
 
 
-def export(weights: dict) -> onnx.ModelProto:
-    nodes, inits, outputs = [], [], []
-    for head, (w, b) in weights.items():
-        nodes += [
-            helper.make_node("MatMul", ["features", f"{head}_w"], [f"{head}_xw"]),
-            helper.make_node("Add", [f"{head}_xw", f"{head}_b"], [f"{head}_logits"]),
-            helper.make_node("Softmax", [f"{head}_logits"], [head], axis=-1),
-        ]
-        inits += [numpy_helper.from_array(w, f"{head}_w"), numpy_helper.from_array(b, f"{head}_b")]
-        outputs.append(helper.make_tensor_value_info(head, TensorProto.FLOAT, [1, w.shape[1]]))
-    graph = helper.make_graph(
-        nodes, "analyzer",
-        inputs=[helper.make_tensor_value_info("features", TensorProto.FLOAT, [1, DIM])],
-        outputs=outputs, initializer=inits,
-    )
-    model = helper.make_model(graph, producer_name="local-or-cloud", opset_imports=[helper.make_opsetid("", 13)])
-    model.ir_version = 8
-    onnx.checker.check_model(model)
-    return model
+def calibrate(params: dict, rows: list[dict]) -> tuple[float, dict]:
+    """The lowest candidate threshold at which validation answers reach TARGET_PRECISION."""
+    probs = head_probs(model.predict(params, [indices(r["text"]) for r in rows], slices()))
+    names = {h: classes(h) for h in data.HEADS}
+    table = {}
+    for t in CANDIDATE_THRESHOLDS:
+        overall = evaluation.evaluate(probs, names, rows, t)["overall"]
+        table[t] = (overall["accuracy_when_answering"], overall["answer_rate_on_labelled"])
+    chosen = next((t for t in CANDIDATE_THRESHOLDS if table[t][0] >= TARGET_PRECISION), CANDIDATE_THRESHOLDS[-1])
+    return chosen, {str(t): {"right": a, "answered": c} for t, (a, c) in table.items()}
 
 
-def evaluate(weights: dict, rows: list[dict]) -> dict:
-    """Per head: accuracy on the labels it answers, how often it answers known labels, and
-    how often it rightly abstains where the text says nothing."""
-    x = matrix([r["text"] for r in rows])
-    report = {}
-    for head, (w, b) in weights.items():
-        names = classes(head)
-        p = predict(x, w, b)
-        answered = right = known = known_answered = unknown = unknown_abstained = 0
-        for row, probs in zip(rows, p):
-            truth = row["labels"].get(head, data.UNKNOWN)
-            best = int(probs.argmax())
-            answer = names[best] if probs[best] >= THRESHOLD and names[best] != data.UNKNOWN else None
-            if answer is not None:
-                answered += 1
-                right += answer == truth
-            if truth == data.UNKNOWN:
-                unknown += 1
-                unknown_abstained += answer is None
-            else:
-                known += 1
-                known_answered += answer is not None
-        report[head] = {
-            "answered": answered,
-            "accuracy_when_answering": round(right / answered, 3) if answered else None,
-            "labelled": known,
-            "answer_rate_on_labelled": round(known_answered / known, 3) if known else None,
-            "abstention_rate_on_labelled": round(1 - known_answered / known, 3) if known else None,
-            "silent": unknown,
-            "abstained_when_silent": round(unknown_abstained / unknown, 3) if unknown else None,
-        }
-    return report
+def fragments() -> list[str]:
+    out = [t for ts in TASKS.values() for t in ts] + [o for o, _, _ in OBJECTS]
+    return out + [c for opts in {**CLAUSES, **CLAUSES_V2}.values() for cs in opts.values() for c in cs]
 
 
 def main() -> None:
     start = time.time()
     rng = np.random.default_rng(SEED)
-    train = data.corpus(TRAIN_SIZE, SEED)
-    test = data.corpus(2_000, SEED + 1)
-    x = matrix([t for t, _ in train])
-    weights = {}
-    for head in data.HEADS:
-        names = classes(head)
-        y = np.array([names.index(labels[head]) for _, labels in train])
-        weights[head] = train_head(x, y, len(names), rng)
-        print(f"trained {head} ({len(names)} classes) at {time.time() - start:.0f} s")
+    overlaps = overlap.check([t for t, _ in data.corpus(overlap.SAMPLE_SIZE, SEED + 2, "all")])
 
-    onnx.save(export(weights), HERE / "analyzer.onnx")
-    labels = {"dim": DIM, "threshold": THRESHOLD, "heads": [{"factor": h, "classes": classes(h)} for h in data.HEADS]}
+    p, embed_info = embed.projection(fragments())
+    print(f"distilled word meaning {embed_info} at {time.time() - start:.0f} s")
+
+    train = data.corpus(TRAIN_SIZE, SEED, "train")
+    rows = [indices(t) for t, _ in train]
+    targets = np.array([[classes(h).index(labels[h]) for h in data.HEADS] for _, labels in train])
+    print(f"featurized {len(train)} texts at {time.time() - start:.0f} s")
+    params = model.init(p, slices()[-1][1], rng)
+    params = model.train(params, rows, targets, slices(), rng, epochs=EPOCHS, batch=BATCH, lr=LEARNING_RATE,
+                         l2=L2, drop=FEATURE_DROP, log=lambda s: print(f"{s} at {time.time() - start:.0f} s"))
+    # Everything from here on is computed with the weights as stored (int8 and float16).
+    params = model.dequantized(params)
+
+    val_rows = [{"text": t, "labels": l} for t, l in data.corpus(VAL_SIZE, SEED + 3, "val")]
+    threshold, calibration = calibrate(params, val_rows)
+    print(f"threshold {threshold}: {calibration[str(threshold)]}")
+
+    onnx.save(model.export(params, list(data.HEADS), slices(), DIM), HERE / "analyzer.onnx")
+    labels = {"dim": DIM, "threshold": threshold,
+              "heads": [{"factor": h, "classes": classes(h)} for h in data.HEADS]}
     (HERE / "analyzer.labels.json").write_text(json.dumps(labels, indent=2) + "\n")
 
     # Test vectors: the Rust featurizer and tract must reproduce these to 1e-5.
-    vector_texts = [t for t, _ in test[:12]] + [
+    vector_texts = [t for t, _ in data.corpus(12, SEED + 1, "all")] + [
         "Summarize patient notes on clinic laptops that are often offline",
+        "No personal data is involved and it never goes offline",
         "", "!!!", "Ünïcödé façade — naïve café", "DATA data Data", "a b c d e f g",
     ]
-    vx = matrix(vector_texts)
+    probs = model.predict(params, [indices(t) for t in vector_texts], slices())
     vectors = []
-    for text, feats in zip(vector_texts, vx):
-        outs = {h: predict(feats[None, :], w, b)[0].tolist() for h, (w, b) in weights.items()}
-        nonzero = {str(i): round(float(v), 7) for i, v in enumerate(feats) if v != 0.0}
+    for text, row in zip(vector_texts, probs):
+        nonzero = {str(i): 1.0 for i, v in enumerate(features(text)) if v != 0.0}
+        outs = {h: row[lo:hi].tolist() for h, (lo, hi) in zip(data.HEADS, slices())}
         vectors.append({"text": text, "features": nonzero, "outputs": outs})
     (HERE / "analyzer.vectors.json").write_text(json.dumps(vectors, indent=1) + "\n")
 
-    heldout = [json.loads(line) for line in (HERE / "heldout.jsonl").read_text().splitlines() if line.strip()]
-    test_rows = [{"text": t, "labels": l} for t, l in test]
-    evaluation = {"generated_test": evaluate(weights, test_rows), "heldout": evaluate(weights, heldout),
-                  "heldout_size": len(heldout), "train_size": TRAIN_SIZE, "threshold": THRESHOLD,
-                  "seconds": round(time.time() - start, 1)}
-    (HERE / "analyzer.eval.json").write_text(json.dumps(evaluation, indent=2) + "\n")
-    print(json.dumps(evaluation["heldout"], indent=1))
-    print(f"done in {time.time() - start:.0f} s; analyzer.onnx is {(HERE / 'analyzer.onnx').stat().st_size} bytes")
+    test_rows = [{"text": t, "labels": l} for t, l in data.corpus(2_000, SEED + 1, "all")]
+    results = {"generated_test": score(params, test_rows, threshold),
+               "generated_validation": score(params, val_rows, threshold)}
+    for name in overlap.SETS:
+        results[name] = score(params, evaluation.load(name), threshold)
+        print(f"{name}:\n{evaluation.table(results[name])}")
+    print(f"generated validation (unseen phrasings):\n{evaluation.table(results['generated_validation'])}")
+    results.update({"overlap": overlaps, "embedding": embed_info, "calibration": calibration,
+                    "train_size": TRAIN_SIZE, "threshold": threshold, "seconds": round(time.time() - start, 1)})
+    (HERE / "analyzer.eval.json").write_text(json.dumps(results, indent=2) + "\n")
+    raw = (HERE / "analyzer.onnx").read_bytes()
+    packed = len(brotli.compress(raw, quality=11))
+    print(f"done in {time.time() - start:.0f} s; analyzer.onnx is {len(raw)} bytes, {packed} brotli")
 
 
 if __name__ == "__main__":

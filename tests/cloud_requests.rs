@@ -263,7 +263,7 @@ fn streamed_chunks_and_whole_completions_are_read() {
 fn labels_are_read_from_fenced_or_chatty_answers_and_checked() {
     let answer = "Sure:\n```json\n{\"privacy\": \"Regulated\", \"connectivity\": \"offline\", \"latency\": \"unknown\"}\n```";
     let labels = parse_labels(answer).unwrap();
-    assert_eq!(labels.len(), 6);
+    assert_eq!(labels.len(), local_or_cloud::analyzer::HEADS.len());
     assert_eq!(
         labels[0],
         (Factor::Privacy, Some(Privacy::Regulated.into()))

@@ -1,34 +1,81 @@
-//! Text to the analyzer's input: the hashed unigrams and bigrams present in the text.
+//! Text to the analyzer's input: hashed words (negation-marked), word pairs and character n-grams.
 //!
 //! This is the twin of `models/featurize.py`; the two must agree to 1e-5, which
-//! `tests/analyzer_parity.rs` checks against vectors the training script wrote.
+//! `tests/analyzer_parity.rs` checks against vectors the training script wrote. A text is split
+//! into clauses at ASCII punctuation; a word within `NEGATION_WINDOW` words after a negator in
+//! its clause is marked "not_", so "no personal data" does not read as "personal data".
 
 /// The number of hashed feature buckets: the model's input width.
-pub const DIM: usize = 2048;
+pub const DIM: usize = 8192;
+/// How many words after a negator its scope covers (within one clause).
+pub const NEGATION_WINDOW: usize = 4;
 
 const FNV_OFFSET: u32 = 0x811C_9DC5;
 const FNV_PRIME: u32 = 0x0100_0193;
+/// "t" is what is left of "n't" once the apostrophe splits "don't", "can't" or "isn't".
+const NEGATORS: &[&str] = &[
+    "no", "not", "never", "without", "nor", "cannot", "t", "none", "nothing", "neither", "nobody",
+];
+const CLAUSE_BREAKS: &[u8] = b".,;:!?()[]";
+const CHAR_NGRAMS: [usize; 3] = [3, 4, 5];
 
-/// ASCII letters and digits, lowercased; anything else separates words. A plural "s" is
-/// dropped from words longer than three letters that do not end in "ss".
-pub fn tokens(text: &str) -> Vec<String> {
-    let cleaned: String = text
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
+/// A lowercased word with a plural "s" dropped (longer than three letters, not "ss").
+fn word(raw: String) -> String {
+    if raw.len() > 3 && raw.ends_with('s') && !raw.ends_with("ss") {
+        raw[..raw.len() - 1].to_owned()
+    } else {
+        raw
+    }
+}
+
+/// Words (ASCII letters and digits, lowercased) per clause; other characters separate words,
+/// and the punctuation in `CLAUSE_BREAKS` also ends a clause.
+pub fn clauses(text: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    let mut current = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+            continue;
+        }
+        if !current.is_empty() {
+            if let Some(clause) = out.last_mut() {
+                clause.push(word(std::mem::take(&mut current)));
             }
-        })
-        .collect();
-    cleaned
-        .split_ascii_whitespace()
-        .map(|token| {
-            if token.len() > 3 && token.ends_with('s') && !token.ends_with("ss") {
-                token[..token.len() - 1].to_owned()
+        }
+        let breaks = c.is_ascii() && CLAUSE_BREAKS.contains(&(c as u8));
+        if breaks && out.last().is_some_and(|clause| !clause.is_empty()) {
+            out.push(Vec::new());
+        }
+    }
+    if !current.is_empty() {
+        if let Some(clause) = out.last_mut() {
+            clause.push(word(current));
+        }
+    }
+    out.retain(|clause| !clause.is_empty());
+    out
+}
+
+/// Every word of the text, clause after clause.
+pub fn tokens(text: &str) -> Vec<String> {
+    clauses(text).into_iter().flatten().collect()
+}
+
+/// Each word of a clause with whether it stands in a negation's scope ("not_" prefixed if so).
+fn marked(clause: &[String]) -> Vec<(String, bool)> {
+    let mut left = 0;
+    clause
+        .iter()
+        .map(|w| {
+            if NEGATORS.contains(&w.as_str()) {
+                left = NEGATION_WINDOW;
+                (w.clone(), false)
+            } else if left > 0 {
+                left -= 1;
+                (format!("not_{w}"), true)
             } else {
-                token.to_owned()
+                (w.clone(), false)
             }
         })
         .collect()
@@ -41,17 +88,36 @@ pub fn fnv1a(text: &str) -> u32 {
     })
 }
 
-/// The feature vector for `text`: 1.0 in the bucket of every unigram and bigram present.
+/// Every feature string of the text, in the same order as the Python twin's.
+pub fn grams(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for clause in clauses(text) {
+        let words = marked(&clause);
+        for (w, negated) in &words {
+            out.push(format!("w:{w}"));
+            if !negated {
+                // Words are ASCII, so byte windows are character windows.
+                let padded = format!("<{w}>");
+                for n in CHAR_NGRAMS {
+                    for start in 0..(padded.len() + 1).saturating_sub(n) {
+                        out.push(format!("c:{}", &padded[start..start + n]));
+                    }
+                }
+            }
+        }
+        for pair in words.windows(2) {
+            out.push(format!("b:{} {}", pair[0].0, pair[1].0));
+        }
+    }
+    out
+}
+
+/// The feature vector for `text`: 1.0 in the bucket of every feature present.
 ///
-/// Presence rather than normalized counts, so a telling word keeps its weight in a long text.
+/// Presence rather than counts, so a telling word keeps its weight in a long text.
 pub fn features(text: &str) -> Vec<f32> {
     let mut out = vec![0.0f32; DIM];
-    let words = tokens(text);
-    let unigrams = words.iter().map(|w| format!("w:{w}"));
-    let bigrams = words
-        .windows(2)
-        .map(|pair| format!("b:{} {}", pair[0], pair[1]));
-    for gram in unigrams.chain(bigrams) {
+    for gram in grams(text) {
         out[fnv1a(&gram) as usize % DIM] = 1.0;
     }
     out
@@ -67,6 +133,16 @@ mod tests {
             tokens("Summarize Patient-notes; class ÜBER 4GB"),
             ["summarize", "patient", "note", "class", "ber", "4gb"]
         );
+        assert_eq!(clauses("One, two. Three").len(), 3);
+    }
+
+    #[test]
+    fn negation_marks_the_words_after_a_negator_within_its_clause() {
+        let g = grams("It doesn't need the cloud, no personal data. Works offline");
+        assert!(g.contains(&"w:not_cloud".to_owned()));
+        assert!(g.contains(&"w:not_personal".to_owned()));
+        assert!(!g.contains(&"w:personal".to_owned()));
+        assert!(g.contains(&"w:offline".to_owned()));
     }
 
     #[test]
@@ -78,9 +154,10 @@ mod tests {
 
     #[test]
     fn features_mark_each_gram_once() {
-        let f = features("notes notes notes");
-        // One unigram and one bigram ("note note"), each marked once however often it occurs.
-        assert_eq!(f.iter().filter(|v| **v == 1.0).count(), 2);
+        // "ab": the word, its two 3-grams and one 4-gram ("<ab>"); nothing repeats.
+        assert_eq!(grams("ab").len(), 4);
+        let f = features("ab ab");
+        assert!(f.iter().filter(|v| **v == 1.0).count() <= 5);
         assert!(features("!!!").iter().all(|v| *v == 0.0));
     }
 }

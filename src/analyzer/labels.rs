@@ -5,8 +5,10 @@
 
 use crate::engine::{Choice, Factor};
 
-/// Below this probability a head abstains and nothing is pre-selected.
-pub const THRESHOLD: f32 = 0.6;
+/// Below this probability a head abstains and nothing is pre-selected. The training script
+/// calibrates it on generated validation texts whose phrasings training never saw, and writes it
+/// to `models/analyzer.labels.json`, which must agree (`tests/analyzer_parity.rs`).
+pub const THRESHOLD: f32 = 0.9;
 /// The class after a head's options: the text says nothing about this factor.
 pub const UNKNOWN: &str = "unknown";
 
@@ -19,6 +21,9 @@ pub const HEADS: &[Factor] = &[
     Factor::ModelSize,
     Factor::Resources,
     Factor::Collaboration,
+    Factor::RequestMix,
+    Factor::Knowledge,
+    Factor::Tooling,
 ];
 
 /// A head's class names in output order, as the labels file and the cloud prompt spell them.

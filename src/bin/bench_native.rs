@@ -8,7 +8,8 @@ use local_or_cloud::engine::{recommend, Answers, Factor, Input};
 use local_or_cloud::inference::{Backend, TractBackend};
 
 const MODEL: &[u8] = include_bytes!("../../models/analyzer.onnx");
-const TEXT: &str = "Summarize patient notes on clinic laptops that are often offline";
+const TEXT: &str = "Summarize patient notes on clinic laptops that are often offline. The notes \
+    never leave the clinic, nobody else sees the summaries, and a few seconds is fine.";
 
 fn percentile(mut samples: Vec<f64>, p: f64) -> f64 {
     samples.sort_by(f64::total_cmp);
@@ -60,6 +61,13 @@ fn main() {
     let Ok(model) = TractBackend::load(MODEL) else {
         std::process::exit(1);
     };
+    // The worker featurizes once per analysis; time it apart from the model's runs.
+    let mut featurize = Vec::new();
+    for _ in 0..1_000 {
+        let start = Instant::now();
+        std::hint::black_box(features(std::hint::black_box(TEXT)));
+        featurize.push(ms(start));
+    }
     let input = features(TEXT);
     let mut warm = Vec::new();
     for _ in 0..1_000 {
@@ -69,7 +77,8 @@ fn main() {
     }
     println!(
         "{{\"engine_rescore_p50_ms\":{engine_p50},\"engine_rescore_p95_ms\":{engine_p95},\
-         \"tract_native_cold_ms\":{},\"tract_native_warm_p50_ms\":{},\"tract_native_warm_p95_ms\":{}}}",
+         \"features_p50_ms\":{},\"tract_native_cold_ms\":{},\"tract_native_warm_p50_ms\":{},\"tract_native_warm_p95_ms\":{}}}",
+        percentile(featurize, 50.0),
         percentile(cold, 50.0),
         percentile(warm.clone(), 50.0),
         percentile(warm, 95.0)

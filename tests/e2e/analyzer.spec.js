@@ -58,7 +58,7 @@ test('vague text makes every head abstain and changes no answer', async ({ page 
   await page.locator('#describe-text').fill('Make our product better with AI');
   await page.locator('#analyze').click();
   await expect(page.locator('#analysis')).toHaveAttribute('data-suggested', '0');
-  await expect(page.locator('#analysis li', { hasText: 'no suggestion' })).toHaveCount(6);
+  await expect(page.locator('#analysis li', { hasText: 'no suggestion' })).toHaveCount(9);
   await expect(page.locator('.suggested')).toHaveCount(0);
   await expect(page.locator('.progress-line label')).toHaveText('Answered 1 of 13');
 });

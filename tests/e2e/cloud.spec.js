@@ -38,7 +38,7 @@ test('the same text in the cloud, side by side with the device: labels, latency,
   await run(page);
   await expect(status(page)).toHaveAttribute('data-state', 'done');
   const rows = page.locator('#cloud-agreement tbody tr');
-  await expect(rows).toHaveCount(6);
+  await expect(rows).toHaveCount(9);
   await expect(page.locator('#cloud-agreement tr[data-factor="privacy"]')).toHaveAttribute('data-agrees', 'true');
   await expect(page.locator('#cloud-agreement tr[data-factor="privacy"] td').nth(1)).toContainText('Regulated');
   await expect(page.locator('#cloud-local-latency')).toContainText(/\d+\.\d\d ms \(p50 of 30 runs\)/);

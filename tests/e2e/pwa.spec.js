@@ -62,6 +62,9 @@ test('the service worker precaches every file of the build', async ({ page }) =>
 test('after one visit the whole advisor works offline', async ({ page, context }) => {
   await page.goto(PWA_URL);
   await activeScope(page);
+  // The first visit's own downloads (the worker's wasm, the model) must be over before the
+  // listener below starts, or a late network response of that visit is counted as the reload's.
+  await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   await context.setOffline(true);
   const served = [];
   page.on('response', (response) => {
