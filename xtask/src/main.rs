@@ -1,6 +1,7 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | precache`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | cpu-quota | precache`.
 
 mod bench;
+mod cpu_quota;
 mod mock_cloud;
 mod precache;
 mod process;
@@ -22,6 +23,7 @@ commands:
   serve-dist   serve an existing dist/ on loopback, as the end-to-end tests see it
   mock-cloud   an OpenAI-compatible test server on http://127.0.0.1:8090/v1 (failure switches)
   bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json
+  cpu-quota    Measure this device, free and under a quarter-CPU cgroup (needs dist/ and a writable cgroup)
   precache     write the service worker's file list (Trunk's post_build hook runs it)";
 
 fn main() {
@@ -53,6 +55,7 @@ fn run() -> Result<()> {
         Some("test") => test::run_all(&root),
         Some("e2e") => test::end_to_end_only(&root, &args[1..]),
         Some("bench") => bench::run(&root),
+        Some("cpu-quota") => cpu_quota::run(&root),
         Some("precache") => precache::run(&args[1..]),
         Some("mock-cloud") => {
             let port = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8090);
