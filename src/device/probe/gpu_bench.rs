@@ -127,15 +127,15 @@ async fn bandwidth(device: &JsValue, f16: bool) -> Result<f64, DeviceError> {
         let encoder = call(device, "createCommandEncoder", &[]).map_err(gpu_error)?;
         for _ in 0..dispatches {
             let pass = call(&encoder, "beginComputePass", &[]).map_err(gpu_error)?;
-            call(&pass, "setPipeline", &[pipeline.clone()]).map_err(gpu_error)?;
+            call(&pass, "setPipeline", std::slice::from_ref(pipeline)).map_err(gpu_error)?;
             call(&pass, "setBindGroup", &[0.into(), bind_group.clone()]).map_err(gpu_error)?;
             call(&pass, "dispatchWorkgroups", &[ROWS.into()]).map_err(gpu_error)?;
             call(&pass, "end", &[]).map_err(gpu_error)?;
         }
         let commands = call(&encoder, "finish", &[]).map_err(gpu_error)?;
         let start = now_ms();
-        call(&queue, "submit", &[Array::of1(&commands).into()]).map_err(gpu_error)?;
-        settle(call(&queue, "onSubmittedWorkDone", &[]).map_err(gpu_error)?)
+        call(queue, "submit", &[Array::of1(&commands).into()]).map_err(gpu_error)?;
+        settle(call(queue, "onSubmittedWorkDone", &[]).map_err(gpu_error)?)
             .await
             .map_err(gpu_error)?;
         Ok::<f64, DeviceError>(now_ms() - start)
