@@ -121,17 +121,28 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
         let _ = writeln!(md, "\n## Cost\n");
         let _ = writeln!(
             md,
-            "- Cloud ({}, prices taken {}): {} per request, {} per month for {} requests.",
+            "- Cloud ({} at {} in / {} out per 1M tokens, {}): {} per request, {} per month for {} requests.",
             c.model,
-            c.prices_taken_on,
+            dollars(c.input_per_million),
+            dollars(c.output_per_million),
+            if c.price_edited {
+                format!("your prices; the list price was taken {} from {}", c.prices_taken_on, c.price_source)
+            } else {
+                format!("list price taken {} from {}", c.prices_taken_on, c.price_source)
+            },
             dollars(c.cloud_per_request),
             dollars(c.cloud_per_month),
             grouped(c.requests_per_month)
         );
         let _ = writeln!(
             md,
-            "- On the device: {} of hardware up front, {} to send every user the {:.1} GB model once and {} a month for updates (egress assumed at ${}/GB, {} updates a year); nothing per request.",
+            "- On the device: {} of hardware up front{}, {} to send every user the {:.1} GB model once and {} a month for updates (egress assumed at ${}/GB, {} updates a year); nothing per request.",
             dollars(c.local_upfront),
+            if c.upgrade_assumed {
+                " (assumed: the target devices cannot run the task)"
+            } else {
+                ""
+            },
             dollars(c.local_first_download),
             c.local_download_gb,
             dollars(c.local_updates_per_month),

@@ -36,6 +36,8 @@ const NUMBERS: &[(&str, f64, f64, bool)] = &[
     ("input_tokens", 1.0, 1_000_000.0, true),
     ("output_tokens", 1.0, 1_000_000.0, true),
     ("upgrade_per_device", 0.0, 100_000.0, false),
+    ("price_in", 0.0, 1_000.0, false),
+    ("price_out", 0.0, 1_000.0, false),
 ];
 
 /// Reads a query string (with or without the leading `?`); returns what it holds and a notice per ignored part.
@@ -160,6 +162,8 @@ fn set_number(cost: &mut CostInputs, name: &str, n: f64) {
         "input_tokens" => cost.input_tokens = n as u64,
         "output_tokens" => cost.output_tokens = n as u64,
         "upgrade_per_device" => cost.upgrade_per_device = n,
+        "price_in" => cost.input_price = Some(n),
+        "price_out" => cost.output_price = Some(n),
         _ => {}
     }
 }
@@ -211,6 +215,12 @@ pub fn to_query(shared: &Shared) -> String {
     }
     if cost.model != defaults.model {
         out.append_pair("cloud_model", &cost.model);
+    }
+    if let Some(price) = cost.input_price {
+        out.append_pair("price_in", &price.to_string());
+    }
+    if let Some(price) = cost.output_price {
+        out.append_pair("price_out", &price.to_string());
     }
     if shared.this_device {
         out.append_pair("device", "this");

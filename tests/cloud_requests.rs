@@ -7,8 +7,9 @@ use local_or_cloud::cloud::completion::{
     parse_chunk, parse_completion, parse_labels, request_body, system_prompt, tokens_per_second,
     Usage,
 };
-use local_or_cloud::cloud::error::{from_status, server_message};
+use local_or_cloud::cloud::error::server_message;
 use local_or_cloud::cloud::provider::{chat_request, checked_base, models_url};
+use local_or_cloud::cloud::status::from_status;
 use local_or_cloud::cloud::{ApiKey, CloudError, Endpoint, Provider};
 use local_or_cloud::engine::cost::{CostInputs, PriceTable};
 use local_or_cloud::engine::factor::{Connectivity, Latency, Privacy};
@@ -183,18 +184,25 @@ fn the_key_never_shows_in_debug_output_or_error_messages() {
     let masked = r#"{"error":{"message":"Incorrect API key provided: sk-abc***xyz."}}"#;
     assert!(!server_message(masked, None).contains("sk-"));
     for status in [400, 401, 403, 404, 409, 429, 500, 503] {
-        let error = from_status(status, Some("1"), &echoed, "gpt-4o-mini", Some(KEY));
+        let error = from_status(
+            status,
+            Some(1.0),
+            &echoed,
+            Provider::OpenAi,
+            "gpt-4o-mini",
+            Some(KEY),
+        );
         assert!(!error.to_string().contains(KEY), "{status}: {error}");
     }
 }
 
 #[test]
 fn each_status_becomes_its_own_error() {
-    let cases: &[(u16, Option<&str>, &str, &str)] = &[
+    let cases: &[(u16, Option<f64>, &str, &str)] = &[
         (401, None, "", "key was refused (HTTP 401)"),
         (403, None, "", "HTTP 403"),
         (404, None, "", "No model or deployment named 'gpt-x'"),
-        (429, Some("2"), "", "Rate limited (HTTP 429)"),
+        (429, Some(2.0), "", "Rate limited (HTTP 429)"),
         (500, None, "", "The server failed (HTTP 500)"),
         (503, None, "", "HTTP 503"),
         (
@@ -206,22 +214,20 @@ fn each_status_becomes_its_own_error() {
         (418, None, "", "no reason given"),
     ];
     for (status, retry_after, body, expected) in cases {
-        let error = from_status(*status, *retry_after, body, "gpt-x", None);
+        let error = from_status(*status, *retry_after, body, Provider::Custom, "gpt-x", None);
         assert!(error.to_string().contains(expected), "{status}: {error}");
     }
     assert_eq!(
-        from_status(429, Some("2"), "", "m", None),
+        from_status(429, Some(2.0), "", Provider::OpenAi, "m", None),
         CloudError::RateLimited {
             retry_after_s: Some(2.0),
             attempts: 1
         }
     );
+    // A bare 404 on Azure's deployment URL can only mean the deployment.
     assert_eq!(
-        from_status(429, Some("Wed, 21 Oct 2026 07:28:00 GMT"), "", "m", None),
-        CloudError::RateLimited {
-            retry_after_s: None,
-            attempts: 1
-        }
+        from_status(404, None, "", Provider::AzureOpenAi, "d", None),
+        CloudError::DeploymentNotFound("d".into())
     );
 }
 

@@ -12,6 +12,9 @@ use crate::protocol::Response;
 pub const REPEATS: u32 = 30;
 /// A worker that has not loaded the model by then is reported as failed to start.
 pub const START_TIMEOUT_MS: u32 = 20_000;
+/// A worker that has not answered an analysis by then has stopped (a trap or an abort in its
+/// wasm leaves it unable to answer anything): thirty runs of the model take milliseconds.
+pub const ANALYSIS_TIMEOUT_MS: u32 = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Phase {
@@ -58,6 +61,8 @@ pub enum AnalyzerEvent {
     Sent(String),
     /// The worker has not reported a loaded model in time.
     StartTimeout,
+    /// The worker has not answered an analysis in time.
+    AnalysisTimeout,
     Worker(Response),
 }
 
@@ -117,11 +122,23 @@ impl Reducible for AnalyzerState {
                     next.phase = Phase::Failed(message);
                 }
             }
+            // Whatever the phase says (a request may have been made meanwhile), no loaded model
+            // by now means the worker never started.
             AnalyzerEvent::StartTimeout => {
-                if next.phase == Phase::Starting {
+                if next.load.is_none() && !matches!(next.phase, Phase::Failed(_)) {
+                    next.pending = None;
                     next.phase = Phase::Failed(format!(
                         "the local inference worker did not start within {} s",
                         START_TIMEOUT_MS / 1000
+                    ));
+                }
+            }
+            AnalyzerEvent::AnalysisTimeout => {
+                if next.phase == Phase::Analyzing {
+                    next.pending = None;
+                    next.phase = Phase::Failed(format!(
+                        "the local inference worker stopped answering (no analysis within {} s); reload the page to start it again",
+                        ANALYSIS_TIMEOUT_MS / 1000
                     ));
                 }
             }
@@ -140,4 +157,60 @@ pub struct AnalyzerContext {
 #[hook]
 pub fn use_analyzer() -> AnalyzerContext {
     use_context::<AnalyzerContext>().expect("the analyzer is provided by the root component")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after(events: Vec<AnalyzerEvent>) -> Rc<AnalyzerState> {
+        events
+            .into_iter()
+            .fold(Rc::new(AnalyzerState::default()), |state, event| {
+                state.reduce(event)
+            })
+    }
+
+    fn ready() -> AnalyzerEvent {
+        AnalyzerEvent::Worker(Response::Ready {
+            fetch_ms: 1.0,
+            optimize_ms: 2.0,
+            model_bytes: 3,
+        })
+    }
+
+    #[test]
+    fn a_worker_that_never_starts_fails_even_with_a_request_made_meanwhile() {
+        let state = after(vec![
+            AnalyzerEvent::Sent("text".into()),
+            AnalyzerEvent::StartTimeout,
+        ]);
+        assert!(
+            matches!(&state.phase, Phase::Failed(m) if m.contains("did not start within 20 s")),
+            "{:?}",
+            state.phase
+        );
+        let started = after(vec![ready(), AnalyzerEvent::StartTimeout]);
+        assert_eq!(started.phase, Phase::Ready, "a late timer changes nothing");
+    }
+
+    #[test]
+    fn a_worker_that_stops_answering_an_analysis_fails() {
+        let state = after(vec![
+            ready(),
+            AnalyzerEvent::Sent("text".into()),
+            AnalyzerEvent::AnalysisTimeout,
+        ]);
+        assert!(
+            matches!(&state.phase, Phase::Failed(m) if m.contains("stopped answering")),
+            "{:?}",
+            state.phase
+        );
+        let idle = after(vec![ready(), AnalyzerEvent::AnalysisTimeout]);
+        assert_eq!(
+            idle.phase,
+            Phase::Ready,
+            "no analysis in flight, no failure"
+        );
+    }
 }

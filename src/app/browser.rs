@@ -111,3 +111,12 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), StorageErr
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// Whether the window is wide enough for two columns (56rem at the default 16 px font), read
+/// once at start: phones start with the evidence panels folded so the page stays short.
+pub fn is_wide_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|width| width.as_f64())
+        .is_none_or(|width| width >= 896.0)
+}

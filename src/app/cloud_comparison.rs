@@ -32,9 +32,9 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
                 html! {
                     <tr data-factor={ row.factor.key() } data-agrees={ agrees.to_string() }>
                         <th scope="row">{ title(row.factor) }</th>
-                        <td>{ label(row.local) }</td>
-                        <td>{ label(row.cloud) }</td>
-                        <td>{ if agrees { "✓ same" } else { "✗ differs" } }</td>
+                        <td data-label="On this device">{ label(row.local) }</td>
+                        <td data-label="Cloud">{ label(row.cloud) }</td>
+                        <td data-label="Agree">{ if agrees { "✓ same" } else { "✗ differs" } }</td>
                     </tr>
                 }
             })
@@ -44,10 +44,16 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
         || "run the on-device analysis to compare".to_owned(),
         |l| format!("{:.2} ms (p50 of {} runs)", l.p50_ms, l.runs),
     );
-    let first = o.first_token_ms.map_or_else(
-        || "no text came back".to_owned(),
-        |ms| format!("{ms:.0} ms"),
-    );
+    let ms =
+        |at: Option<f64>| at.map_or_else(|| "none came".to_owned(), |ms| format!("{ms:.0} ms"));
+    let (first, first_answer) = (ms(o.first_token_ms), ms(o.first_answer_ms));
+    // A reasoning model's preamble is timed apart: its time is not the time to the answer.
+    let preamble = (o.preamble_chars > 0).then(|| {
+        format!(
+            "{} characters of reasoning before the answer, ignored for the labels",
+            o.preamble_chars
+        )
+    });
     let speed = o
         .usage
         .zip(o.first_token_ms)
@@ -99,7 +105,10 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
             <dl class="facts" id="cloud-figures">
                 <dt>{ "Latency on this device" }</dt><dd id="cloud-local-latency">{ local_ms }</dd>
                 <dt>{ "Latency in the cloud" }</dt>
-                <dd id="cloud-latency">{ format!("first token {first}, total {:.0} ms{}", o.total_ms, attempts.unwrap_or_default()) }</dd>
+                <dd id="cloud-latency">{ format!("first token {first}, first answer token {first_answer}, total {:.0} ms{}", o.total_ms, attempts.unwrap_or_default()) }</dd>
+                if let Some(preamble) = preamble {
+                    <dt>{ "Reasoning preamble" }</dt><dd id="cloud-preamble">{ preamble }</dd>
+                }
                 <dt>{ "Cloud output speed" }</dt><dd id="cloud-speed">{ speed }</dd>
                 <dt>{ "Tokens used" }</dt><dd id="cloud-tokens">{ tokens }</dd>
                 <dt>{ "Cost" }</dt><dd id="cloud-cost">{ cost }</dd>

@@ -251,8 +251,7 @@ fn start(
             timed_out: &timed_out,
             timeout_s,
         };
-        let outcome =
-            fetch::call(&request, &e.model, key.as_ref().map(|k| k.expose()), &stop).await;
+        let outcome = fetch::call(&request, &e, key.as_ref().map(|k| k.expose()), &stop).await;
         drop(timer);
         let result = outcome.and_then(|outcome| {
             Ok(CloudResult {

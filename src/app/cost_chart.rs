@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::engine::cost::CostComparison;
+use crate::engine::cost::{CostComparison, MonthPoint};
 use crate::report::dollars;
 
 const W: f64 = 600.0;
@@ -25,18 +25,16 @@ pub fn cost_chart(props: &CostChartProps) -> Html {
     let months = c.cumulative.len().saturating_sub(1).max(1) as f64;
     let x = |month: f64| LEFT + (RIGHT - LEFT) * month / months;
     let y = |value: f64| BOTTOM - (BOTTOM - TOP) * value / top;
-    let cloud: String = c
-        .cumulative
-        .iter()
-        .map(|p| format!("{:.1},{:.1}", x(f64::from(p.month)), y(p.cloud)))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let local: String = c
-        .cumulative
-        .iter()
-        .map(|p| format!("{:.1},{:.1}", x(f64::from(p.month)), y(p.local)))
-        .collect::<Vec<_>>()
-        .join(" ");
+    // One polyline per side, from the same monthly points.
+    let series = |value: fn(&MonthPoint) -> f64| {
+        c.cumulative
+            .iter()
+            .map(|p| format!("{:.1},{:.1}", x(f64::from(p.month)), y(value(p))))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let cloud = series(|p| p.cloud);
+    let local = series(|p| p.local);
     let local_at = |month: u32| {
         c.cumulative
             .get(month as usize)

@@ -1,24 +1,18 @@
 //! The cost inputs and the comparison they produce: per request, per month, and over 24 months.
 
-use std::rc::Rc;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::cost_chart::CostChart;
+use super::recommendation::use_recommendation;
 use super::state::{use_advisor, Action};
-use crate::engine::cost::PriceTable;
-use crate::engine::recommend::Recommendation;
+use crate::engine::cost::{months_old, PriceTable, STALE_AFTER_MONTHS};
 use crate::report::{dollars, grouped};
 
-#[derive(Properties, PartialEq)]
-pub struct CostPanelProps {
-    pub recommendation: Rc<Recommendation>,
-}
-
 #[function_component(CostPanel)]
-pub fn cost_panel(props: &CostPanelProps) -> Html {
+pub fn cost_panel() -> Html {
     let state = use_advisor();
+    let recommendation = use_recommendation();
     let cost = &state.shared.cost;
     let field = |key: &'static str, label: &'static str, value: String, step: &'static str| {
         let onchange = {
@@ -47,7 +41,32 @@ pub fn cost_panel(props: &CostPanelProps) -> Html {
         })
     };
     let table = PriceTable::default();
-    let summary = props.recommendation.cost.as_ref().map(|c| {
+    let list = table.find(&cost.model).cloned();
+    let (input_price, output_price) = list.as_ref().map_or((0.0, 0.0), |p| {
+        (
+            cost.input_price.unwrap_or(p.input_per_million),
+            cost.output_price.unwrap_or(p.output_per_million),
+        )
+    });
+    let edited = cost.input_price.is_some() || cost.output_price.is_some();
+    let back_to_list = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ListPrice))
+    };
+    let today = js_sys::Date::new_0();
+    let price_note = list.as_ref().map(|p| {
+        let age = months_old(&p.taken_on, today.get_full_year() as i32, today.get_month() + 1);
+        let stale = age.is_some_and(|months| months > STALE_AFTER_MONTHS);
+        html! {
+            <p class="muted small" id="price-source" data-stale={ stale.to_string() }>
+                { format!("List price {} in / {} out per 1M tokens, taken {} from {}.", dollars(p.input_per_million), dollars(p.output_per_million), p.taken_on, p.source) }
+                if stale {
+                    <strong class="stale">{ format!(" Possibly stale: older than {STALE_AFTER_MONTHS} months; type today's price above.") }</strong>
+                }
+            </p>
+        }
+    });
+    let summary = recommendation.cost.as_ref().map(|c| {
         let break_even = match c.break_even_month {
             Some(0) => "With nothing to buy or download, local costs nothing from the start.".to_owned(),
             Some(m) => format!("The cloud's running cost passes the local side's in month {m}."),
@@ -62,11 +81,14 @@ pub fn cost_panel(props: &CostPanelProps) -> Html {
                         grouped(c.requests_per_month), dollars(c.local_upfront), dollars(c.local_first_download), c.local_download_gb) }
                     <strong id="local-per-month">{ dollars(c.local_updates_per_month) }</strong>
                     { format!(" a month for updates. {break_even}") }
+                    if c.upgrade_assumed {
+                        { format!(" The hardware is an assumed ${:.0} per device, since the target devices cannot run the task; type your own upgrade price above.", crate::engine::cost::ASSUMED_UPGRADE_PER_DEVICE) }
+                    }
                 </p>
                 <CostChart cost={ c.clone() } />
                 <p class="muted small">{ format!(
-                    "List prices per million tokens, taken {}; 30-day months. Assumed for the device: the model's size from the task (4-bit), egress at ${} per GB and {} model updates a year. Check your own contract's prices.",
-                    c.prices_taken_on, crate::engine::cost::EGRESS_PER_GB, crate::engine::cost::MODEL_UPDATES_PER_YEAR
+                    "{} per million tokens; 30-day months. Assumed for the device: the model's size from the task (4-bit), egress at ${} per GB and {} model updates a year.",
+                    if c.price_edited { "Your prices" } else { "List prices" }, crate::engine::cost::EGRESS_PER_GB, crate::engine::cost::MODEL_UPDATES_PER_YEAR
                 ) }</p>
             </>
         }
@@ -85,12 +107,21 @@ pub fn cost_panel(props: &CostPanelProps) -> Html {
                     <select id="cost-model" name="cloud_model" onchange={ on_model }>
                         { for table.prices.iter().map(|p| html! {
                             <option value={ p.model.clone() } selected={ p.model == cost.model }>
-                                { format!("{} ({}): ${} in / ${} out per 1M", p.model, p.provider, p.input_per_million, p.output_per_million) }
+                                { format!("{} ({})", p.model, p.provider) }
                             </option>
                         }) }
                     </select>
                 </div>
+                { field("price_in", "Input $ per 1M tokens", input_price.to_string(), "any") }
+                { field("price_out", "Output $ per 1M tokens", output_price.to_string(), "any") }
             </div>
+            if edited {
+                <p class="price-edited" id="price-edited">
+                    { "Costed at your prices. " }
+                    <button type="button" class="secondary" id="list-price" onclick={ back_to_list }>{ "Back to the list price" }</button>
+                </p>
+            }
+            { for price_note }
             { for summary }
         </div>
     }

@@ -23,6 +23,7 @@ mod model_fit;
 mod notices;
 mod question;
 mod questionnaire;
+mod recommendation;
 mod result;
 mod root;
 mod state;

@@ -42,13 +42,13 @@ pub fn model_fit_table(
                     data-request-s={ format!("{:.3}", f.request.total_s) }
                     data-gpu-tokens-per-s={ gpu.map(|g| format!("{g:.3}")) }>
                     <th scope="row">{ f.model }</th>
-                    <td>{ precision.label() }</td>
-                    <td class="num">{ format!("{:.1}", f.memory.total() / GIB) }</td>
-                    <td class="num">{ speed_text(f.tokens_per_second) }<span class="muted small">{ label }</span></td>
-                    <td class="num">{ seconds_text(f.request.total_s) }<span class="muted small">{ label }</span></td>
-                    <td class="num">{ gpu.map_or_else(|| "—".to_string(), speed_text) }
+                    <td data-label="Weights">{ precision.label() }</td>
+                    <td class="num" data-label="Needs (GiB)">{ format!("{:.1}", f.memory.total() / GIB) }</td>
+                    <td class="num" data-label="Tokens/s">{ speed_text(f.tokens_per_second) }<span class="muted small">{ label }</span></td>
+                    <td class="num" data-label="Your request">{ seconds_text(f.request.total_s) }<span class="muted small">{ label }</span></td>
+                    <td class="num" data-label="GPU tokens/s">{ gpu.map_or_else(|| "—".to_string(), speed_text) }
                         if gpu.is_some() { <span class="muted small">{ " extrapolated" }</span> }</td>
-                    <td><span class={ classes!("fit", f.verdict.key()) }>{ verdict }</span>
+                    <td data-label="Verdict"><span class={ classes!("fit", f.verdict.key()) }>{ verdict }</span>
                         <span class="muted">{ format!(" — {}", f.reason) }</span></td>
                 </tr>
             }
@@ -65,7 +65,7 @@ pub fn model_fit_table(
                     }) }
                 </select>
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Which local models fit this device">
                 <table id="fit-table">
                     <thead><tr>
                         <th scope="col">{ "Model" }</th><th scope="col">{ "Weights" }</th>

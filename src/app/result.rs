@@ -1,21 +1,15 @@
 //! The live result: verdict, confidence, hard rules, conflict, hybrid mode, factor chart, costs, stacks, export.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::analyzer_state::use_analyzer;
-use super::cost_panel::CostPanel;
 use super::embed::use_result_message;
-use super::export::Export;
 use super::factor_chart::FactorChart;
 use super::flip_links::flip_links;
+use super::recommendation::use_recommendation;
 use super::state::use_advisor;
-use crate::device::classify;
-use crate::engine::measured::Measured;
 use crate::engine::questions::{option_label, title, ASKED_ORDER};
-use crate::engine::recommend::{Direction, Recommendation};
-use crate::engine::{recommend, Factor, Input, Verdict};
+use crate::engine::recommend::Direction;
+use crate::engine::{Factor, Verdict};
 
 fn headline(verdict: Verdict) -> &'static str {
     match verdict {
@@ -29,41 +23,7 @@ fn headline(verdict: Verdict) -> &'static str {
 #[function_component(ResultPanel)]
 pub fn result_panel() -> Html {
     let state = use_advisor();
-    // Re-scored only when the answers or the cost inputs change, not when a notice does.
-    // The device class counts only when the visitor says the feature runs on this device.
-    let device_class = state
-        .shared
-        .this_device
-        .then(|| classify(&state.device))
-        .flatten();
-    // Measured latencies count once both sides have one: the analyzer's median on this
-    // device and the last cloud call's total time.
-    let analyzer = use_analyzer();
-    let local_ms = analyzer.state.last.as_ref().map(|a| a.p50_ms);
-    let latencies = (
-        local_ms.map(f64::to_bits),
-        state.cloud_latency_ms.map(f64::to_bits),
-    );
-    let recommendation: Rc<Recommendation> = use_memo(
-        (
-            state.shared.answers.clone(),
-            state.shared.cost.clone(),
-            device_class,
-            latencies,
-        ),
-        |(answers, cost, device, (local, cloud))| {
-            recommend(&Input {
-                answers: answers.clone(),
-                cost: cost.clone(),
-                measured: Measured {
-                    device: device.clone(),
-                    local_latency_ms: local.map(f64::from_bits),
-                    cloud_latency_ms: cloud.map(f64::from_bits),
-                },
-                ..Input::default()
-            })
-        },
-    );
+    let recommendation = use_recommendation();
     let r = &*recommendation;
     let host = state.shared.host.clone().filter(|_| state.shared.embed);
     use_result_message(host, r);
@@ -154,7 +114,6 @@ pub fn result_panel() -> Html {
                     <ul id="reasons">{ for reasons }</ul>
                 </details>
             }
-            <CostPanel recommendation={ recommendation.clone() } />
             if decided {
                 <h3>{ "Recommended stacks" }</h3>
                 <ul class="stacks" id="stacks">
@@ -166,7 +125,6 @@ pub fn result_panel() -> Html {
                     }) }
                 </ul>
             }
-            <Export recommendation={ recommendation.clone() } />
             // On narrow screens the result sits below the questions; this bar keeps the verdict in view.
             <a href="#result" class="verdict-bar" aria-label={ format!("Verdict: {}, {percent}% confidence. Go to the result.", headline(r.verdict)) }>
                 <span class={ classes!("dot", r.verdict.key()) }></span>

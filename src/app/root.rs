@@ -6,14 +6,17 @@ use super::analyzer_state::AnalyzerContext;
 use super::analyzer_worker::use_analyzer_worker;
 use super::browser;
 use super::cloud_panel::CloudPanel;
+use super::cost_panel::CostPanel;
 use super::describe::Describe;
 use super::device_panel::DevicePanel;
 use super::device_probes::use_device_probes;
 use super::embed::use_embed_resize;
+use super::export::Export;
 use super::footer::Footer;
 use super::header::Header;
 use super::notices::Notices;
 use super::questionnaire::Questionnaire;
+use super::recommendation::RecommendationProvider;
 use super::result::ResultPanel;
 use super::state::{Action, AdvisorContext, AdvisorState};
 use crate::share;
@@ -93,6 +96,8 @@ pub fn app() -> Html {
     }
 
     let embed = state.shared.embed;
+    // Read once: a panel the visitor opens or closes stays as they left it.
+    let wide = use_state(browser::is_wide_screen);
     use_embed_resize(state.shared.host.clone().filter(|_| embed));
     let full_link = embed.then(|| {
         let mut shared = state.shared.clone();
@@ -108,19 +113,42 @@ pub fn app() -> Html {
             <div class={ classes!("shell", embed.then_some("embed")) }>
                 if !embed { <Header /> }
                 <Notices />
-                <main id="main" class="layout">
-                    <div class="main-column">
-                        <Describe />
-                        if !embed { <CloudPanel /> }
-                        <Questionnaire />
-                    </div>
-                    <div class="side">
-                        <ResultPanel />
-                        if !embed {
-                            <DevicePanel />
-                        }
-                    </div>
-                </main>
+                <RecommendationProvider>
+                    // The order a person works in: describe, answer, read the verdict, check
+                    // the evidence, export. Wide screens keep the verdict beside the questions.
+                    <main id="main" class="layout">
+                        <div class="main-column">
+                            <Describe />
+                            <Questionnaire />
+                        </div>
+                        // On wide screens this column scrolls on its own, so it takes keyboard focus.
+                        <div class="side" tabindex="0" role="region" aria-label="The verdict, beside the questions">
+                            <ResultPanel />
+                        </div>
+                    </main>
+                    if !embed {
+                        <section class="evidence" id="evidence" aria-labelledby="evidence-title">
+                            <h2 id="evidence-title">{ "The evidence" }</h2>
+                            <div class="evidence-grid">
+                                // This device first: on wide screens its table takes the
+                                // whole width, with cost and the cloud side by side below.
+                                <details class="fold" id="fold-device" open={ *wide }>
+                                    <summary>{ "This device: can it run a local model?" }</summary>
+                                    <DevicePanel />
+                                </details>
+                                <section class="panel" aria-label="Cost"><CostPanel /></section>
+                                <details class="fold" id="fold-cloud" open={ *wide }>
+                                    <summary>{ "Compare with a cloud model" }</summary>
+                                    <CloudPanel />
+                                </details>
+                            </div>
+                        </section>
+                        <section class="panel export-panel" id="export" aria-labelledby="export-title">
+                            <h2 id="export-title">{ "Export the decision record" }</h2>
+                            <Export />
+                        </section>
+                    }
+                </RecommendationProvider>
                 if let Some(link) = full_link {
                     <p class="open-full">
                         <a href={ link } target="_blank" rel="noopener">{ "Open the full advisor" }</a>

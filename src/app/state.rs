@@ -44,6 +44,8 @@ pub enum Action {
     /// A cloud call finished in this many milliseconds: a measured fact for the latency factor.
     CloudLatency(f64),
     DismissNotices,
+    /// Drops the visitor's own prices for the cloud model: back to the list price.
+    ListPrice,
     StartOver,
 }
 
@@ -82,6 +84,11 @@ impl Reducible for AdvisorState {
             }
             Action::Field(key, value) => match share::apply_param(&mut next.shared, &key, &value) {
                 Ok(()) => {
+                    // Typed prices belong to the model they were typed for.
+                    if key == "cloud_model" {
+                        next.shared.cost.input_price = None;
+                        next.shared.cost.output_price = None;
+                    }
                     next.field_errors.remove(&key);
                 }
                 Err(message) => {
@@ -97,6 +104,12 @@ impl Reducible for AdvisorState {
             }
             Action::CloudLatency(ms) => next.cloud_latency_ms = Some(ms),
             Action::DismissNotices => next.notices.clear(),
+            Action::ListPrice => {
+                next.shared.cost.input_price = None;
+                next.shared.cost.output_price = None;
+                next.field_errors.remove("price_in");
+                next.field_errors.remove("price_out");
+            }
             Action::StartOver => {
                 next = AdvisorState {
                     shared: Shared {

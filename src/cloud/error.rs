@@ -1,7 +1,8 @@
-//! `CloudError`, the cloud boundary's error enum, and how HTTP answers become one.
+//! `CloudError`, the cloud boundary's error enum, with the text the panel shows for each case.
 //!
 //! Every message says what happened and what to do, and none carries the key: server messages
-//! are shortened and have the key cut out before they are kept.
+//! are shortened and have the key cut out before they are kept. How an HTTP answer becomes one
+//! of these is `status::from_status`.
 
 use thiserror::Error;
 
@@ -20,11 +21,29 @@ pub enum CloudError {
     Forbidden,
     #[error("No model or deployment named '{0}' at this endpoint (HTTP 404). Check its name.")]
     NotFound(String),
+    #[error("This Azure resource has no deployment named '{0}' (HTTP 404, DeploymentNotFound). Use the name you gave the deployment in the Azure portal, which may differ from the model's name; a deployment made in the last few minutes may not be ready yet.")]
+    DeploymentNotFound(String),
+    #[error("The server does not know the model '{model}', or this key may not use it (HTTP {status}, {code}). Check the model's exact name; for a server on this machine, List the server's models shows what it has.")]
+    ModelNotFound {
+        model: String,
+        status: u16,
+        code: String,
+    },
+    #[error("The account is out of credit or over its spending limit (HTTP 429, insufficient_quota), so the call was not retried: waiting will not help. Add credit or raise the limit in the provider's billing settings, then try again.")]
+    QuotaExhausted,
     #[error("Rate limited (HTTP 429) after {attempts} attempts{}. Wait a little and try again.", wait_text(*.retry_after_s))]
     RateLimited {
         retry_after_s: Option<f64>,
         attempts: u32,
     },
+    #[error("The description and the instructions are longer than this model's context window (HTTP 400, context_length_exceeded). Shorten the description, or choose a model with a longer context.")]
+    ContextTooLong,
+    #[error("The provider's content filter refused the request (HTTP 400, content_filter). Reword the description, or ask whoever runs the resource about its content filter settings.")]
+    PromptFiltered,
+    #[error("The provider's content filter stopped the answer (finish_reason content_filter), so there are no labels to compare. Reword the description and try again.")]
+    AnswerFiltered,
+    #[error("The answer was cut off at the token limit (finish_reason length) before its JSON was complete{}. Try again, or choose a model that answers without a long preamble.", if *.after_preamble { ", after a reasoning preamble used most of it" } else { "" })]
+    Truncated { after_preamble: bool },
     #[error("The server failed (HTTP {status}) {attempts} times in a row. Try again later.")]
     Server { status: u16, attempts: u32 },
     #[error("The server refused the request (HTTP {status}): {message}")]
@@ -45,57 +64,27 @@ pub enum CloudError {
     StreamCut,
 }
 
+/// The wait the server asked for, in the unit it was given in: Azure asks in milliseconds.
 fn wait_text(retry_after_s: Option<f64>) -> String {
-    retry_after_s.map_or_else(String::new, |s| {
-        format!(" (the server asked for {s:.0} s between attempts)")
-    })
+    match retry_after_s {
+        Some(s) if s < 1.0 => format!(
+            " (the server asked for {:.0} ms between attempts)",
+            s * 1000.0
+        ),
+        Some(s) => format!(" (the server asked for {s:.0} s between attempts)"),
+        None => String::new(),
+    }
 }
 
 impl CloudError {
-    /// Whether another attempt may succeed on its own.
+    /// Whether another attempt may succeed on its own. An exhausted quota is not: only a
+    /// person adding credit ends it, and each retry would be refused (or billed) again.
     pub fn is_transient(&self) -> bool {
         matches!(
             self,
             CloudError::RateLimited { .. } | CloudError::Server { .. }
         )
     }
-}
-
-/// Turns a non-2xx answer into an error. `retry_after` is the header's raw value and `body`
-/// the response text; `key` is cut out of anything kept from the body.
-pub fn from_status(
-    status: u16,
-    retry_after: Option<&str>,
-    body: &str,
-    model: &str,
-    key: Option<&str>,
-) -> CloudError {
-    match status {
-        401 => CloudError::Unauthorized(401),
-        403 => CloudError::Forbidden,
-        404 => CloudError::NotFound(model.to_owned()),
-        429 => CloudError::RateLimited {
-            retry_after_s: retry_after.and_then(parse_retry_after),
-            attempts: 1,
-        },
-        500..=599 => CloudError::Server {
-            status,
-            attempts: 1,
-        },
-        _ => CloudError::Refused {
-            status,
-            message: server_message(body, key),
-        },
-    }
-}
-
-/// Retry-After in seconds. An HTTP date is not read: the backoff then applies instead.
-pub fn parse_retry_after(value: &str) -> Option<f64> {
-    value
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|s| s.is_finite() && *s >= 0.0)
 }
 
 /// The `error.message` of an OpenAI-style error body, or the start of the text; at most 200

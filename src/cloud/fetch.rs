@@ -1,5 +1,6 @@
 //! Browser glue for the cloud call: sends a prepared request with fetch, retries what may pass
-//! on a second try, and reads the streamed answer as it arrives, timing the first token.
+//! on a second try, and reads the streamed answer as it arrives, timing the first token and the
+//! first token of the answer itself (after any reasoning preamble).
 
 use std::cell::Cell;
 
@@ -7,19 +8,25 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use wasm_bindgen::JsCast;
 use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestMode};
 
-use super::completion::{parse_chunk, parse_completion, Chunk, Usage};
-use super::error::{from_status, CloudError};
+use super::answer::{Answer, StreamedAnswer};
+use super::completion::{parse_completion, Usage};
+use super::error::CloudError;
 use super::provider::origin_of;
 use super::sse::SseParser;
-use super::{retry, HttpRequest};
+use super::status::from_status;
+use super::{retry, Endpoint, HttpRequest, Provider};
 
 /// What a finished call measured.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub content: String,
     pub usage: Option<Usage>,
-    /// From sending the (last) request to the first piece of answer text.
+    /// From sending the (last) request to the first piece of text, preamble included.
     pub first_token_ms: Option<f64>,
+    /// From sending the (last) request to the first piece of the answer after any preamble.
+    pub first_answer_ms: Option<f64>,
+    /// Characters of reasoning before the answer, ignored for the labels.
+    pub preamble_chars: usize,
     /// From the first attempt to the end of the answer, retries and waits included.
     pub total_ms: f64,
     pub attempts: u32,
@@ -49,10 +56,10 @@ impl Abort<'_> {
     }
 }
 
-/// Sends `request`, retrying rate limits and server errors as `retry` allows.
+/// Sends `request` to `endpoint`, retrying rate limits and server errors as `retry` allows.
 pub async fn call(
     request: &HttpRequest,
-    model: &str,
+    endpoint: &Endpoint,
     key: Option<&str>,
     abort: &Abort<'_>,
 ) -> Result<Outcome, CloudError> {
@@ -71,18 +78,28 @@ pub async fn call(
         };
         let status = response.status();
         if (200..300).contains(&status) {
-            let (answer, first_token_ms) = read_answer(response, sent_at, abort).await?;
+            let (answer, times) = read_answer(response, sent_at, abort).await?;
             return Ok(Outcome {
                 content: answer.content,
                 usage: answer.usage,
-                first_token_ms,
+                first_token_ms: times.first_token_ms,
+                first_answer_ms: times.first_answer_ms,
+                preamble_chars: answer.preamble_chars,
                 total_ms: now_ms() - started,
                 attempts: attempt,
             });
         }
-        let retry_after = response.headers().get("retry-after");
+        let headers = response.headers();
+        let wait_s = retry::wait_from_headers(|name| headers.get(name));
         let body = response.text().await.unwrap_or_default();
-        let error = from_status(status, retry_after.as_deref(), &body, model, key);
+        let error = from_status(
+            status,
+            wait_s,
+            &body,
+            endpoint.provider,
+            &endpoint.model,
+            key,
+        );
         let Some(wait) = retry::delay_ms(&error, attempt) else {
             return Err(retry::with_attempts(error, attempt));
         };
@@ -127,29 +144,41 @@ async fn network_error(error: gloo_net::Error, url: &str, abort: &Abort<'_>) -> 
     }
 }
 
-/// Reads a 2xx answer, server-sent events as they arrive or a whole JSON completion, and
-/// when its first text came (milliseconds after `sent_at`).
+/// When the first text and the first answer text came, in milliseconds after the request.
+#[derive(Default)]
+struct Times {
+    first_token_ms: Option<f64>,
+    first_answer_ms: Option<f64>,
+}
+
+/// Reads a 2xx answer, server-sent events as they arrive or a whole JSON completion, noting
+/// when its first text and its first answer text came (milliseconds after `sent_at`).
 async fn read_answer(
     response: Response,
     sent_at: f64,
     abort: &Abort<'_>,
-) -> Result<(Chunk, Option<f64>), CloudError> {
+) -> Result<(Answer, Times), CloudError> {
     let streamed = response
         .headers()
         .get("content-type")
         .is_some_and(|t| t.contains("text/event-stream"));
     if !streamed {
         let text = response.text().await.map_err(|_| CloudError::StreamCut)?;
-        return Ok((parse_completion(&text)?, Some(now_ms() - sent_at)));
+        let answer = Answer::whole(&parse_completion(&text)?)?;
+        let at = Some(now_ms() - sent_at);
+        let times = Times {
+            first_token_ms: at,
+            first_answer_ms: at,
+        };
+        return Ok((answer, times));
     }
     let body = response
         .body()
         .ok_or_else(|| CloudError::Malformed("the answer was empty".into()))?;
     let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut parser = SseParser::new();
-    let mut answer = Chunk::default();
-    let mut first_token_ms = None;
-    let mut done = false;
+    let mut answer = StreamedAnswer::new();
+    let mut times = Times::default();
     loop {
         let result = wasm_bindgen_futures::JsFuture::from(reader.read())
             .await
@@ -170,22 +199,17 @@ async fn read_answer(
         let value = js_sys::Reflect::get(&result, &"value".into()).unwrap_or_default();
         let bytes = js_sys::Uint8Array::new(&value).to_vec();
         for event in parser.push(&bytes) {
-            if event.is_done() {
-                done = true;
-                continue;
+            let progress = answer.event(&event)?;
+            let at = || Some(now_ms() - sent_at);
+            if progress.first_token {
+                times.first_token_ms = at();
             }
-            let chunk = parse_chunk(&event.data)?;
-            if !chunk.content.is_empty() && first_token_ms.is_none() {
-                first_token_ms = Some(now_ms() - sent_at);
+            if progress.first_answer_token {
+                times.first_answer_ms = at();
             }
-            answer.content.push_str(&chunk.content);
-            answer.usage = chunk.usage.or(answer.usage);
         }
     }
-    if !done || parser.is_mid_event() {
-        return Err(CloudError::StreamCut);
-    }
-    Ok((answer, first_token_ms))
+    Ok((answer.finish(parser.is_mid_event())?, times))
 }
 
 /// Asks a server which models it has (`GET {base}/models`): how the visitor finds the port
@@ -202,7 +226,14 @@ pub async fn list_models(base: &str, key: Option<&str>) -> Result<Vec<String>, C
     };
     if !response.ok() {
         let body = response.text().await.unwrap_or_default();
-        return Err(from_status(response.status(), None, &body, "", key));
+        return Err(from_status(
+            response.status(),
+            None,
+            &body,
+            Provider::Custom,
+            "",
+            key,
+        ));
     }
     let text = response.text().await.map_err(|_| CloudError::StreamCut)?;
     let value: serde_json::Value = serde_json::from_str(&text)

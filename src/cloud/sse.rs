@@ -1,8 +1,9 @@
 //! An incremental parser for server-sent events, the framing of streamed chat completions.
 //!
 //! Network chunks split the stream anywhere: inside a line, between `\r` and `\n`, or inside a
-//! multi-byte character. The parser keeps the unfinished line as bytes and decodes only whole
-//! lines, so no split changes what comes out.
+//! multi-byte character. The parser keeps the unfinished line and the event's data as bytes and
+//! decodes only whole events, so no split changes what comes out, and what it holds between
+//! chunks is never more than the bytes it was given.
 
 /// One dispatched event: its `event:` name (empty when none was given) and its data lines
 /// joined with `\n`.
@@ -25,8 +26,10 @@ pub struct SseParser {
     line: Vec<u8>,
     /// A `\r` ended the last chunk: a `\n` opening the next one belongs to the same line end.
     after_cr: bool,
-    name: String,
-    data: Vec<String>,
+    name: Vec<u8>,
+    /// The event's data lines so far, joined with `\n`, and whether there was one.
+    data: Vec<u8>,
+    has_data: bool,
 }
 
 impl SseParser {
@@ -58,31 +61,49 @@ impl SseParser {
 
     /// Whether the stream stopped inside an event: a line or data not yet dispatched.
     pub fn is_mid_event(&self) -> bool {
-        !self.line.is_empty() || !self.data.is_empty()
+        !self.line.is_empty() || self.has_data
+    }
+
+    /// The bytes held between chunks; never more than the bytes pushed so far.
+    pub fn buffered_len(&self) -> usize {
+        self.line.len() + self.name.len() + self.data.len()
     }
 
     fn end_line(&mut self, events: &mut Vec<Event>) {
-        let line = String::from_utf8_lossy(&std::mem::take(&mut self.line)).into_owned();
+        let line = std::mem::take(&mut self.line);
         if line.is_empty() {
-            if !self.data.is_empty() {
+            if self.has_data {
                 events.push(Event {
-                    name: std::mem::take(&mut self.name),
-                    data: std::mem::take(&mut self.data).join("\n"),
+                    name: String::from_utf8_lossy(&self.name).into_owned(),
+                    data: String::from_utf8_lossy(&self.data).into_owned(),
                 });
             }
             self.name.clear();
+            self.data.clear();
+            self.has_data = false;
             return;
         }
-        if line.starts_with(':') {
+        if line.starts_with(b":") {
             return; // A comment: servers send these to keep the connection open.
         }
-        let (field, value) = match line.split_once(':') {
-            Some((field, value)) => (field, value.strip_prefix(' ').unwrap_or(value)),
-            None => (line.as_str(), ""),
+        let (field, value) = match line.iter().position(|&b| b == b':') {
+            Some(colon) => {
+                let value = &line[colon + 1..];
+                (&line[..colon], value.strip_prefix(b" ").unwrap_or(value))
+            }
+            None => (line.as_slice(), &[][..]),
         };
         match field {
-            "data" => self.data.push(value.to_owned()),
-            "event" => self.name = value.to_owned(),
+            b"data" => {
+                // The separator only goes between lines, so the held bytes stay within the
+                // line bytes (and their ends) that were pushed.
+                if self.has_data {
+                    self.data.push(b'\n');
+                }
+                self.data.extend_from_slice(value);
+                self.has_data = true;
+            }
+            b"event" => self.name = value.to_vec(),
             _ => {} // `id` and `retry` mean nothing for a single request.
         }
     }

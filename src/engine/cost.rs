@@ -16,42 +16,63 @@ pub const MODEL_UPDATES_PER_YEAR: f64 = 4.0;
 pub const DECISIVE_COST_RATIO: f64 = 2.0;
 /// How far a decisive cost comparison pulls the cost factor.
 pub const COST_PULL: f64 = 0.5;
+/// Assumed: the extra a device able to run the model costs (an NPU or GPU-class laptop or
+/// phone over an ordinary one), counted per user when the target hardware cannot run the task
+/// and the visitor has not typed an upgrade price.
+pub const ASSUMED_UPGRADE_PER_DEVICE: f64 = 400.0;
 
-/// A model's price per million tokens, in US dollars.
+/// A model's price per million tokens, in US dollars, with where and when it was read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Price {
     pub model: String,
     pub provider: String,
     pub input_per_million: f64,
     pub output_per_million: f64,
+    /// The year and month the price was read, as `YYYY-MM`.
+    pub taken_on: String,
+    /// Where it was read.
+    pub source: String,
 }
 
-/// A dated, editable table of prices.
+/// A dated table of prices; each row carries its own date and source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PriceTable {
-    /// When the prices were read from the providers' public price lists.
+    /// The newest row's date.
     pub taken_on: String,
     pub prices: Vec<Price>,
 }
 
+/// A price older than this many months is shown as possibly stale.
+pub const STALE_AFTER_MONTHS: u32 = 6;
+
 impl Default for PriceTable {
-    /// Pay-as-you-go list prices for global standard deployments, as published in mid-2025.
-    /// They change: the UI lets the visitor edit them, and the date travels with every report.
+    /// Pay-as-you-go list prices for standard (global) deployments. This machine has no web
+    /// access, so each row was read from the newest copy of a public price list or
+    /// announcement that could be found, and carries that copy's date: the page flags rows
+    /// older than six months and lets the visitor type their own price.
     fn default() -> Self {
-        let price = |model: &str, provider: &str, input: f64, output: f64| Price {
-            model: model.into(),
-            provider: provider.into(),
-            input_per_million: input,
-            output_per_million: output,
-        };
+        let price =
+            |model: &str, provider: &str, input: f64, output: f64, taken: &str, source: &str| {
+                Price {
+                    model: model.into(),
+                    provider: provider.into(),
+                    input_per_million: input,
+                    output_per_million: output,
+                    taken_on: taken.into(),
+                    source: source.into(),
+                }
+            };
         Self {
-            taken_on: "2025-06".into(),
+            taken_on: "2026-06".into(),
             prices: vec![
-                price("gpt-4o-mini", "OpenAI / Azure OpenAI", 0.15, 0.60),
-                price("gpt-4.1-nano", "OpenAI / Azure OpenAI", 0.10, 0.40),
-                price("gpt-4.1-mini", "OpenAI / Azure OpenAI", 0.40, 1.60),
-                price("Phi-4-mini", "Azure AI Foundry", 0.075, 0.30),
-                price("Phi-4", "Azure AI Foundry", 0.125, 0.50),
+                price("gpt-5-nano", "OpenAI / Azure OpenAI", 0.05, 0.40, "2026-03", "OpenAI API pricing page (developers.openai.com/api/docs/pricing), as listed in March 2026; Azure OpenAI lists the same"),
+                price("gpt-5-mini", "OpenAI", 0.25, 2.00, "2026-03", "OpenAI API pricing page (developers.openai.com/api/docs/pricing), as listed in March 2026"),
+                price("gpt-5.6-luna", "OpenAI (limited preview)", 1.00, 6.00, "2026-06", "OpenAI's GPT-5.6 preview announcement and help center, June 2026"),
+                price("gpt-4.1-nano", "Azure OpenAI", 0.10, 0.40, "2026-03", "Azure OpenAI pricing (azure.microsoft.com/pricing/details/cognitive-services/openai-service), global standard"),
+                price("gpt-4.1-mini", "Azure OpenAI", 0.40, 1.60, "2026-03", "Azure OpenAI pricing (azure.microsoft.com/pricing/details/cognitive-services/openai-service), global standard"),
+                price("gpt-4o-mini", "OpenAI / Azure OpenAI (legacy)", 0.15, 0.60, "2025-06", "OpenAI and Azure OpenAI price lists, June 2025; kept so older links keep their cost"),
+                price("Phi-4-mini", "Azure AI Foundry", 0.075, 0.30, "2025-06", "Azure AI Foundry serverless pricing for Phi models, June 2025"),
+                price("Phi-4", "Azure AI Foundry", 0.125, 0.50, "2025-06", "Azure AI Foundry serverless pricing for Phi models, June 2025"),
             ],
         }
     }
@@ -61,6 +82,14 @@ impl PriceTable {
     pub fn find(&self, model: &str) -> Option<&Price> {
         self.prices.iter().find(|p| p.model == model)
     }
+}
+
+/// Whole months from `taken_on` (`YYYY-MM`) to the given year and month; None if unreadable.
+pub fn months_old(taken_on: &str, year: i32, month: u32) -> Option<u32> {
+    let (y, m) = taken_on.split_once('-')?;
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    let months = (year - y) * 12 + month as i32 - m as i32;
+    u32::try_from(months).ok()
 }
 
 /// The volume and hardware figures the visitor gives.
@@ -74,6 +103,9 @@ pub struct CostInputs {
     pub model: String,
     /// Hardware to buy per user's device to run locally; 0 when users already own capable devices.
     pub upgrade_per_device: f64,
+    /// The visitor's own prices per million tokens for `model`, replacing the list price.
+    pub input_price: Option<f64>,
+    pub output_price: Option<f64>,
 }
 
 impl Default for CostInputs {
@@ -83,8 +115,10 @@ impl Default for CostInputs {
             requests_per_user_per_day: 20.0,
             input_tokens: 500,
             output_tokens: 200,
-            model: "gpt-4o-mini".into(),
+            model: "gpt-5-nano".into(),
             upgrade_per_device: 0.0,
+            input_price: None,
+            output_price: None,
         }
     }
 }
@@ -101,7 +135,15 @@ pub struct MonthPoint {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CostComparison {
     pub model: String,
+    /// When the model's list price was read, and where.
     pub prices_taken_on: String,
+    pub price_source: String,
+    /// The prices used: the list price or the visitor's own.
+    pub input_per_million: f64,
+    pub output_per_million: f64,
+    pub price_edited: bool,
+    /// Whether the hardware upgrade is the assumed one, because the target devices cannot run the task.
+    pub upgrade_assumed: bool,
     pub requests_per_month: f64,
     pub cloud_per_request: f64,
     pub cloud_per_month: f64,
@@ -132,8 +174,10 @@ pub fn compare(
     let price = table
         .find(&inputs.model)
         .ok_or_else(|| CostError::UnknownModel(inputs.model.clone()))?;
-    let cloud_per_request = inputs.input_tokens as f64 * price.input_per_million / 1e6
-        + inputs.output_tokens as f64 * price.output_per_million / 1e6;
+    let input_price = inputs.input_price.unwrap_or(price.input_per_million);
+    let output_price = inputs.output_price.unwrap_or(price.output_per_million);
+    let cloud_per_request = inputs.input_tokens as f64 * input_price / 1e6
+        + inputs.output_tokens as f64 * output_price / 1e6;
     let requests_per_month =
         inputs.users as f64 * inputs.requests_per_user_per_day * DAYS_PER_MONTH;
     let cloud_per_month = requests_per_month * cloud_per_request;
@@ -163,7 +207,12 @@ pub fn compare(
         .collect();
     Ok(CostComparison {
         model: price.model.clone(),
-        prices_taken_on: table.taken_on.clone(),
+        prices_taken_on: price.taken_on.clone(),
+        price_source: price.source.clone(),
+        input_per_million: input_price,
+        output_per_million: output_price,
+        price_edited: inputs.input_price.is_some() || inputs.output_price.is_some(),
+        upgrade_assumed: false,
         requests_per_month,
         cloud_per_request,
         cloud_per_month,
@@ -243,12 +292,20 @@ mod tests {
         (a - b).abs() < 1e-9 * b.abs().max(1.0)
     }
 
+    /// The version-1 default volume, costed at gpt-4o-mini as the hand-worked figures were.
+    fn four_o_mini() -> CostInputs {
+        CostInputs {
+            model: "gpt-4o-mini".into(),
+            ..CostInputs::default()
+        }
+    }
+
     #[test]
     fn default_volume_on_gpt_4o_mini_checked_by_hand() {
         // 1,000 users x 20 requests x 30 days = 600,000 requests a month.
         // One request: 500 x $0.15/M + 200 x $0.60/M = $0.000075 + $0.00012 = $0.000195.
         // A month: 600,000 x $0.000195 = $117.
-        let c = compare(&CostInputs::default(), &PriceTable::default(), 0.0).expect("known model");
+        let c = compare(&four_o_mini(), &PriceTable::default(), 0.0).expect("known model");
         assert!(close(c.requests_per_month, 600_000.0));
         assert!(close(c.cloud_per_request, 0.000195));
         assert!(close(c.cloud_per_month, 117.0));
@@ -274,6 +331,7 @@ mod tests {
             output_tokens: 500,
             model: "Phi-4".into(),
             upgrade_per_device: 300.0,
+            ..CostInputs::default()
         };
         let c = compare(&inputs, &PriceTable::default(), 0.0).expect("known model");
         assert!(close(c.cloud_per_month, 75.0));
@@ -292,6 +350,7 @@ mod tests {
             output_tokens: 1_000,
             model: "gpt-4.1-nano".into(),
             upgrade_per_device: 0.4,
+            ..CostInputs::default()
         };
         let c = compare(&inputs, &PriceTable::default(), 0.0).expect("known model");
         assert!(close(c.cloud_per_month, 1.5));
@@ -307,7 +366,7 @@ mod tests {
         // are $200 x 4 / 12 = $66.67 a month. The cloud's $117 a month gains $50.33 a month on
         // that, so it has cost more by month ceil(200 / 50.33) = 4. After 24 months: cloud
         // $2,808, device $200 + $1,600 = $1,800, within a factor of two: cost does not tip it.
-        let c = compare(&CostInputs::default(), &PriceTable::default(), 2.5).expect("known");
+        let c = compare(&four_o_mini(), &PriceTable::default(), 2.5).expect("known");
         assert!(close(c.local_first_download, 200.0));
         assert!(close(c.local_updates_per_month, 200.0 / 3.0));
         assert_eq!(c.break_even_month, Some(4));
@@ -317,17 +376,44 @@ mod tests {
         // Ten times the requests make the cloud $28,080 against $1,800: it pulls to the device.
         let busy = CostInputs {
             requests_per_user_per_day: 200.0,
-            ..CostInputs::default()
+            ..four_o_mini()
         };
         let c = compare(&busy, &PriceTable::default(), 2.5).expect("known");
         assert_eq!(c.lean().0, -COST_PULL);
         // A $500 upgrade per device for light use pulls to the cloud.
         let upgrade = CostInputs {
             upgrade_per_device: 500.0,
-            ..CostInputs::default()
+            ..four_o_mini()
         };
         let c = compare(&upgrade, &PriceTable::default(), 2.5).expect("known");
         assert_eq!(c.lean().0, COST_PULL);
+    }
+
+    #[test]
+    fn the_visitors_own_price_replaces_the_list_price_and_old_prices_are_flagged() {
+        // gpt-5-nano at the default volume: 500 x $0.05/M + 200 x $0.40/M = $0.000105 a
+        // request, $63 a month. Typed prices of $0.10 and $0.80 double it to $126.
+        let list = compare(&CostInputs::default(), &PriceTable::default(), 0.0).expect("known");
+        assert!(close(list.cloud_per_request, 0.000105) && close(list.cloud_per_month, 63.0));
+        assert!(!list.price_edited);
+        let mine = CostInputs {
+            input_price: Some(0.10),
+            output_price: Some(0.80),
+            ..CostInputs::default()
+        };
+        let edited = compare(&mine, &PriceTable::default(), 0.0).expect("known");
+        assert!(close(edited.cloud_per_month, 126.0) && edited.price_edited);
+        assert_eq!(months_old("2026-03", 2026, 12), Some(9));
+        assert_eq!(months_old("2026-06", 2026, 12), Some(6));
+        assert_eq!(months_old("soon", 2026, 12), None);
+        for row in PriceTable::default().prices {
+            assert!(
+                months_old(&row.taken_on, 2026, 12).is_some(),
+                "{}",
+                row.model
+            );
+            assert!(!row.source.is_empty(), "{}", row.model);
+        }
     }
 
     #[test]

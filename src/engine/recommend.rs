@@ -169,12 +169,27 @@ pub(crate) fn decide(input: &Input) -> Decision {
     }
     let platform = Platform::of(answers.tooling());
     let outcome = rules::apply(answers, resources, platform);
+    // Where the target hardware cannot run the task, running it locally means buying better
+    // hardware: counted at the visitor's price, or an assumed one that the result names.
+    let assume_upgrade = outcome.local_ruled_out && input.cost.upgrade_per_device <= 0.0;
+    let cost_inputs = CostInputs {
+        upgrade_per_device: if assume_upgrade {
+            cost::ASSUMED_UPGRADE_PER_DEVICE
+        } else {
+            input.cost.upgrade_per_device
+        },
+        ..input.cost.clone()
+    };
     let cost = cost::compare(
-        &input.cost,
+        &cost_inputs,
         &input.prices,
         cost::download_gb(answers.model_size()),
     )
-    .ok();
+    .ok()
+    .map(|c| CostComparison {
+        upgrade_assumed: assume_upgrade,
+        ..c
+    });
     let ctx = Context {
         platform,
         connectivity: answers.connectivity(),

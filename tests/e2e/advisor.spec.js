@@ -98,7 +98,7 @@ test('a prefilled link reproduces a verdict, and the address bar follows the ans
 test('cost inputs from a link drive the cost, and a bad edit is refused with a message', async ({ page }) => {
   // 100 users x 10 requests x 30 days = 30,000 requests; 1,000 in + 100 out on gpt-4o-mini
   // = $0.00015 + $0.00006 = $0.00021 each, $6.30 a month.
-  await page.goto('./?users=100&requests_per_user_per_day=10&input_tokens=1000&output_tokens=100');
+  await page.goto('./?users=100&requests_per_user_per_day=10&input_tokens=1000&output_tokens=100&cloud_model=gpt-4o-mini');
   await expect(page.locator('#cloud-per-month')).toHaveText('$6.30');
   await page.locator('#cost-users').fill('-5');
   await page.locator('#cost-users').blur();
@@ -108,6 +108,44 @@ test('cost inputs from a link drive the cost, and a bad edit is refused with a m
   await page.locator('#cost-users').blur();
   await expect(page.locator('#cloud-per-month')).toHaveText('$12.60');
   await expect(page).toHaveURL(/users=200/);
+});
+
+test('a price can be edited, travels in the link and the export, and goes back to the list price', async ({ page }) => {
+  // gpt-5-nano (the default) at 100 users x 10 a day: 30,000 requests of 1,000 in + 100 out
+  // = $0.00005 + $0.00004 = $0.00009 each, $2.70 a month; at $0.10 in it is $0.00014, $4.20.
+  await page.goto('./?users=100&requests_per_user_per_day=10&input_tokens=1000&output_tokens=100');
+  await expect(page.locator('#cloud-per-month')).toHaveText('$2.70');
+  // Its list price was read more than six months ago, and the page says so.
+  await expect(page.locator('#price-source')).toHaveAttribute('data-stale', 'true');
+  await expect(page.locator('#price-source')).toContainText('taken 2026-03');
+  await page.locator('#cost-price_in').fill('0.1');
+  await page.locator('#cost-price_in').blur();
+  await expect(page.locator('#cloud-per-month')).toHaveText('$4.20');
+  await expect(page).toHaveURL(/price_in=0\.1/);
+  const again = await page.context().newPage();
+  await again.goto(page.url());
+  await expect(again.locator('#cloud-per-month')).toHaveText('$4.20');
+  await again.close();
+  await page.locator('#list-price').click();
+  await expect(page.locator('#cloud-per-month')).toHaveText('$2.70');
+  await expect(page).not.toHaveURL(/price_in/);
+});
+
+test('the page reads in the order a person works: describe, questions, verdict, evidence, export', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?privacy=personal');
+  const top = async (selector) => (await page.locator(selector).boundingBox()).y;
+  const order = [await top('#describe'), await top('#questionnaire'), await top('#result'),
+    await top('#evidence'), await top('#export')];
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  // While answering on a phone, the verdict stays in view at the bottom of the screen.
+  await page.locator('#q-cost').scrollIntoViewIfNeeded();
+  await expect(page.locator('.verdict-bar')).toBeInViewport();
+  // Every control a finger presses is at least 44 px tall.
+  const small = await page.locator('.option, button:visible, #flips a, select').evaluateAll((els) =>
+    els.filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 43.5)
+      .map((e) => e.id || e.className || e.textContent.slice(0, 30)));
+  expect(small).toEqual([]);
 });
 
 test('answers are saved on the device, come back on reload, and Start over clears them', async ({ page }) => {
@@ -170,13 +208,18 @@ test('the report can be copied as Markdown and downloaded as JSON', async ({ pag
   expect(json.starting_code.some((s) => s.code.includes('additionalProperties'))).toBe(true);
 });
 
-test('axe-core finds no accessibility violations', async ({ page }) => {
-  await page.goto('./?privacy=personal&model_size=large&resources=mixed&connectivity=intermittent');
-  await expect(page.locator('#hybrid-mode')).toBeVisible();
-  await page.locator('details.reasons summary').click();
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-});
+for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']]) {
+  test(`axe-core finds no accessibility violations at ${width} px, ${scheme}`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./?privacy=personal&model_size=large&resources=mixed&connectivity=intermittent&cost=balanced');
+    await expect(page.locator('#hybrid-mode')).toBeVisible();
+    await expect(page.locator('#flips a').first()).toBeVisible();
+    await page.locator('details.reasons summary').click();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  });
+}
 
 for (const width of [360, 390, 1280]) {
   test(`the page fits ${width} px without horizontal scrolling`, async ({ page }, testInfo) => {

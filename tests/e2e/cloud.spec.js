@@ -1,6 +1,7 @@
 // The cloud contrast against the local OpenAI-compatible test server (MOCK_CLOUD_URL, started by
-// `cargo xtask test`): the comparison, every failure, key hygiene and offline. No test leaves
-// this machine.
+// `cargo xtask test`), which replays each provider's documented streams and errors: the
+// comparison, every failure, reasoning preambles, key hygiene, offline, and a dead analyzer.
+// No test leaves this machine.
 const { test, expect } = require('@playwright/test');
 const fs = require('node:fs');
 
@@ -41,7 +42,8 @@ test('the same text in the cloud, side by side with the device: labels, latency,
   await expect(page.locator('#cloud-agreement tr[data-factor="privacy"]')).toHaveAttribute('data-agrees', 'true');
   await expect(page.locator('#cloud-agreement tr[data-factor="privacy"] td').nth(1)).toContainText('Regulated');
   await expect(page.locator('#cloud-local-latency')).toContainText(/\d+\.\d\d ms \(p50 of 30 runs\)/);
-  await expect(page.locator('#cloud-latency')).toContainText(/first token \d+ ms, total \d+ ms/);
+  await expect(page.locator('#cloud-latency')).toContainText(/first token \d+ ms, first answer token \d+ ms, total \d+ ms/);
+  await expect(page.locator('#cloud-preamble')).toHaveCount(0);
   await expect(page.locator('#cloud-speed')).toContainText(/\d+ tokens\/s/);
   await expect(page.locator('#cloud-tokens')).toHaveText('182 in, 44 out');
   // 182 × $0.15 + 44 × $0.60 per million = $0.0000537 a call; × 1000 users × 20 a day × 30 days.
@@ -67,8 +69,16 @@ test('Azure OpenAI deployment URLs and local servers\' model lists work against 
 const failures = [
   ['a refused key (401)', { key: 'sk-wrong' }, /key was refused \(HTTP 401\)/],
   ['a forbidden model (403)', { model: 'forbidden' }, /HTTP 403/],
-  ['an unknown model (404)', { model: 'gpt-9' }, /No model or deployment named 'gpt-9'/],
+  ['an unknown model on OpenAI (404 model_not_found)', { model: 'gpt-9' }, /The server does not know the model 'gpt-9', or this key may not use it \(HTTP 404, model_not_found\)/],
+  ['an unknown Azure deployment (404 DeploymentNotFound)', { provider: 'azure-openai', base: ORIGIN, model: 'no-such-deployment' }, /This Azure resource has no deployment named 'no-such-deployment'/],
+  ['a model Ollama has not pulled (404)', { model: 'ollama-missing' }, /does not know the model 'ollama-missing'.*List the server's models/],
   ['a rate limit that lasts (429)', { model: 'rate-limited' }, /Rate limited \(HTTP 429\) after 3 attempts \(the server asked for 1 s between attempts\)/],
+  ['an Azure rate limit that lasts, with retry-after-ms only (429)', { model: 'azure-rate-limited' }, /Rate limited \(HTTP 429\) after 3 attempts \(the server asked for 200 ms between attempts\)/],
+  ['an account out of credit (429 insufficient_quota)', { model: 'insufficient-quota' }, /out of credit or over its spending limit \(HTTP 429, insufficient_quota\), so the call was not retried.*billing/],
+  ['a description longer than the context (400 context_length_exceeded)', { model: 'context-too-long' }, /longer than this model's context window/],
+  ['a prompt the content filter refuses (400 content_filter)', { model: 'filtered-prompt' }, /content filter refused the request \(HTTP 400, content_filter\)/],
+  ['an answer the content filter stops (finish_reason content_filter)', { model: 'filtered-answer' }, /content filter stopped the answer \(finish_reason content_filter\)/],
+  ['an answer cut by the token limit (finish_reason length)', { model: 'length' }, /cut off at the token limit \(finish_reason length\)/],
   ['server errors that last (500)', { model: 'server-error' }, /The server failed \(HTTP 500\) 3 times/],
   ['a timeout', { model: 'slow', timeout: 1 }, /No complete answer within 1 s/],
   ['a provider that refuses browsers (CORS)', { base: `${ORIGIN}/no-cors/v1` }, /does not allow calls from a web page \(CORS\)/],
@@ -88,13 +98,83 @@ for (const [name, settings, message] of failures) {
   });
 }
 
+test('an account out of credit is asked once, never retried', async ({ page }) => {
+  await setUp(page, { model: 'insufficient-quota' });
+  let calls = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('/chat/completions')) calls += 1;
+  });
+  await run(page);
+  await expect(status(page)).toHaveAttribute('data-state', 'failed');
+  await expect(status(page)).toContainText('insufficient_quota');
+  expect(calls).toBe(1);
+});
+
+test('each provider\'s documented stream gives the same labels, with or without usage', async ({ page }) => {
+  for (const [provider, base, model, tokens] of [
+    ['azure-openai-v1', `${ORIGIN}/openai/v1`, 'mock-model', '182 in, 44 out'],
+    ['ollama', MOCK, 'ollama', 'the server did not report usage'],
+    ['lm-studio', MOCK, 'lm-studio', 'the server did not report usage'],
+  ]) {
+    await setUp(page, { provider, base, model });
+    await run(page);
+    await expect(status(page)).toHaveAttribute('data-state', 'done');
+    await expect(page.locator('#cloud-agreement tr[data-factor="privacy"] td').nth(1)).toContainText('Regulated');
+    await expect(page.locator('#cloud-tokens')).toHaveText(tokens);
+  }
+});
+
+test('a reasoning preamble, inline or apart, is ignored for the labels and timed apart', async ({ page }) => {
+  for (const model of ['reasoning-think', 'reasoning-content', 'reasoning-ollama']) {
+    await setUp(page, { model });
+    await run(page);
+    await expect(status(page)).toHaveAttribute('data-state', 'done');
+    // The preamble holds braces and a label of its own; only the answer after it is read.
+    await expect(page.locator('#cloud-agreement tr[data-factor="privacy"]')).toHaveAttribute('data-agrees', 'true');
+    await expect(page.locator('#cloud-agreement tr[data-factor="connectivity"] td').nth(1)).toHaveText('Must work with no network');
+    await expect(page.locator('#cloud-latency')).toContainText(/first token \d+ ms, first answer token \d+ ms, total/);
+    await expect(page.locator('#cloud-preamble')).toContainText(/\d+ characters of reasoning before the answer, ignored for the labels/);
+  }
+});
+
 test('a rate limit or an outage that passes is retried, honouring Retry-After', async ({ page }) => {
-  for (const model of ['rate-limited-once', 'unavailable-once']) {
+  for (const model of ['rate-limited-once', 'azure-rate-limited-once', 'unavailable-once']) {
     await setUp(page, { model });
     await run(page);
     await expect(status(page)).toHaveAttribute('data-state', 'done');
     await expect(page.locator('#cloud-latency')).toContainText('after 2 attempts');
   }
+});
+
+// Chromium does not route a dedicated worker's importScripts (microsoft/playwright#6403), so the
+// worker is broken from the page instead: every worker the page makes runs a script that throws,
+// as a worker whose script failed to load or whose wasm trapped, and never answers.
+test('a worker that never starts: the analyzer says so, and the cloud comparison still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    const broken = URL.createObjectURL(new Blob(['throw new Error("broken worker")'], { type: 'application/javascript' }));
+    const RealWorker = window.Worker;
+    window.Worker = function Worker(_url, options) {
+      return new RealWorker(broken, options);
+    };
+  });
+  await page.goto(`./?describe=${encodeURIComponent(TEXT)}&privacy=regulated`);
+  await page.locator('#cloud-provider').selectOption('custom');
+  await page.locator('#cloud-base').fill(MOCK);
+  await page.locator('#cloud-model').fill('mock-model');
+  await page.locator('#cloud-key').fill('sk-test');
+  const analyzer = page.locator('#inference-status');
+  await expect(analyzer).toHaveAttribute('data-state', 'starting');
+  // Pressed before the worker could be ready: the request waits for the model, not "Analyzing…".
+  await run(page);
+  await expect(status(page)).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('#cloud-local-latency')).toHaveText('run the on-device analysis to compare');
+  await expect(analyzer).not.toHaveAttribute('data-state', 'analyzing');
+  await expect(analyzer).toHaveAttribute('data-state', 'failed', { timeout: 40_000 });
+  await expect(analyzer).toContainText('did not start within 20 s');
+  await expect(status(page)).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('#cloud-comparison')).toBeVisible();
+  await expect(page.locator('#describe-text')).toHaveValue(TEXT);
+  await expect(page.locator('input[name="privacy"][value="regulated"]')).toBeChecked();
 });
 
 test('a slow call can be cancelled', async ({ page }) => {

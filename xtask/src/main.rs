@@ -1,8 +1,10 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | cpu-quota | precache`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | cpu-quota | screenshots | precache`.
 
 mod bench;
 mod cpu_quota;
 mod mock_cloud;
+mod mock_fixtures;
+mod mock_plan;
 mod precache;
 mod process;
 mod sizes;
@@ -24,6 +26,7 @@ commands:
   mock-cloud   an OpenAI-compatible test server on http://127.0.0.1:8090/v1 (failure switches)
   bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json
   cpu-quota    Measure this device, free and under a quarter-CPU cgroup (needs dist/ and a writable cgroup)
+  screenshots  release build, then README's pictures (desktop and phone, light and dark) into static/screenshots/
   precache     write the service worker's file list (Trunk's post_build hook runs it)";
 
 fn main() {
@@ -56,6 +59,19 @@ fn run() -> Result<()> {
         Some("e2e") => test::end_to_end_only(&root, &args[1..]),
         Some("bench") => bench::run(&root),
         Some("cpu-quota") => cpu_quota::run(&root),
+        Some("screenshots") => {
+            tools::ensure_build_tools(&root)?;
+            tools::ensure_test_tools(&root)?;
+            release_build()?;
+            let app = static_server::StaticServer::start(root.join("dist"), 0)?;
+            let out = root.join("static/screenshots");
+            std::fs::create_dir_all(&out)?;
+            process::run_in(
+                &root.join("tests/e2e"),
+                "node",
+                &["bench/screenshots.js", &app.url(), &out.to_string_lossy()],
+            )
+        }
         Some("precache") => precache::run(&args[1..]),
         Some("mock-cloud") => {
             let port = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8090);
