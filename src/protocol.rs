@@ -10,6 +10,27 @@ pub enum Request {
     /// Analyze a feature description: featurize it, then run the model `repeats` times (1 to
     /// 100) so that the latency can be given as percentiles.
     Analyze { text: String, repeats: u32 },
+    /// Time the benchmark decoder layer (one-token decode at two contexts, then a prefill
+    /// batch) within about `budget_ms`; the app sends this to a worker of its own, so dropping
+    /// that worker cancels it.
+    Benchmark { budget_ms: u32 },
+}
+
+/// What the device benchmark measured inside the worker: medians of each phase's runs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LayerTimings {
+    /// One-token decode over a cache of `short_context` tokens.
+    pub decode_short_ms: f64,
+    pub short_context: u32,
+    /// One-token decode over a cache of `long_context` tokens.
+    pub decode_long_ms: f64,
+    pub long_context: u32,
+    /// `prefill_tokens` tokens at once, as a prompt is read.
+    pub prefill_ms: f64,
+    pub prefill_tokens: u32,
+    /// Timed runs in all, and the benchmark's whole time including building the layers.
+    pub runs: u32,
+    pub total_ms: f64,
 }
 
 /// What the inference worker answers.
@@ -28,6 +49,8 @@ pub enum Response {
         run_ms: Vec<f64>,
         total_ms: f64,
     },
+    /// The device benchmark finished.
+    Benchmark(LayerTimings),
     /// A request failed; the message is meant for the user.
     Failed { message: String },
 }
@@ -52,6 +75,16 @@ mod tests {
             Response::Failed {
                 message: "the model file is corrupt".into(),
             },
+            Response::Benchmark(LayerTimings {
+                decode_short_ms: 4.0,
+                short_context: 64,
+                decode_long_ms: 5.0,
+                long_context: 1024,
+                prefill_ms: 90.0,
+                prefill_tokens: 32,
+                runs: 12,
+                total_ms: 900.0,
+            }),
         ];
         for message in messages {
             let json = serde_json::to_string(&message).expect("serializable");

@@ -58,6 +58,21 @@ async fn the_webgpu_probe_matches_how_chromium_was_started() {
 }
 
 #[wasm_bindgen_test]
+async fn the_gpu_benchmark_measures_bandwidth_where_there_is_an_adapter() {
+    let measured = probe::gpu_bandwidth().await;
+    match EXPECT_WEBGPU.unwrap_or("none") {
+        "adapter" => {
+            let bandwidth = measured.expect("SwiftShader runs the WGSL matrix-vector product");
+            wasm_bindgen_test::console_log!("SwiftShader bandwidth: {bandwidth:?}");
+            assert!(bandwidth.f32_gb_s > 0.0 && bandwidth.f32_gb_s.is_finite());
+            // SwiftShader has no shader-f16, so there is no f16 figure.
+            assert_eq!(bandwidth.f16_gb_s, None);
+        }
+        _ => assert!(measured.is_err(), "no adapter, no bandwidth: {measured:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
 fn memory_isolation_and_wasm_features_are_read() {
     let memory = navigator_number("deviceMemory").expect("Chromium exposes deviceMemory");
     assert_eq!(probe::device_memory(), Probe::Found(memory));

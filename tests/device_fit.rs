@@ -7,6 +7,7 @@ use local_or_cloud::device::fit::{
     fit, memory, speed_assumption, tokens_per_second, FitVerdict, Precision, GIB,
 };
 use local_or_cloud::device::profile::{GpuAdapter, Network, WasmSupport, WebGpu};
+use local_or_cloud::device::speed::Workload;
 use local_or_cloud::device::{classify, DeviceProfile, Probe};
 
 fn model(name: &str) -> &'static ModelShape {
@@ -56,12 +57,12 @@ fn adapter(vendor: &str, fallback: bool, binding_gib: f64) -> Probe<WebGpu> {
 #[test]
 fn memory_of_qwen_half_b_at_4_bit_worked_by_hand() {
     // weights 0.49e9 × 4.5 / 8; KV 2 × 24 layers × 2 heads × 64 × 4096 × 2 bytes;
-    // overhead 10% of weights + 256 MiB; largest tensor 151936 × 896 × 4.5 / 8.
+    // overhead 10% of weights + 64 MiB; largest tensor 151936 × 896 × 4.5 / 8.
     let m = memory(model("Qwen2.5 0.5B"), Precision::Q4, 4096);
     close(m.weights, 275_625_000.0);
     close(m.kv_cache, 50_331_648.0);
-    close(m.overhead, 27_562_500.0 + 268_435_456.0);
-    close(m.total(), 621_954_604.0);
+    close(m.overhead, 27_562_500.0 + 67_108_864.0);
+    close(m.total(), 420_628_012.0);
     close(m.largest_buffer, 76_575_744.0);
 }
 
@@ -71,7 +72,7 @@ fn memory_of_phi_3_5_mini_at_16_bit_worked_by_hand() {
     let m = memory(model("Phi-3.5-mini"), Precision::F16, 4096);
     close(m.weights, 7_640_000_000.0);
     close(m.kv_cache, 1_610_612_736.0);
-    close(m.total(), 10_283_048_192.0);
+    close(m.total(), 10_081_721_600.0);
 }
 
 #[test]
@@ -85,14 +86,19 @@ fn the_context_is_capped_at_the_model_maximum() {
 
 #[test]
 fn speed_is_the_slower_of_bandwidth_and_compute_worked_by_hand() {
-    // One wasm thread: 10 GB/s and 5 GFLOP/s. Qwen 0.5B at 4 bits: memory allows
-    // 10e9 / 325,956,648 = 30.7 tokens/s, compute 5e9 / (2 × 0.49e9) = 5.10: compute wins.
+    // One wasm thread: 10 GB/s and 5 GFLOP/s. Qwen 0.5B at 4 bits: memory allows about
+    // 10e9 / 326e6 = 30.7 tokens/s, compute 5e9 / (2 × 494 M active parameters) = 5.06: compute
+    // wins. (Active parameters: 24 layers × 14.9 M + 151,936 × 896 for the output layer.)
     let cpu = profile(8, Some(16.0), Probe::Found(WebGpu::NoAdapter));
     let qwen = model("Qwen2.5 0.5B");
     let m = memory(qwen, Precision::Q4, 4096);
     close(
         tokens_per_second(qwen, &m, &speed_assumption(&cpu)),
-        5e9 / 0.98e9,
+        5e9 / (2.0 * qwen.active_params()),
+    );
+    close(
+        qwen.active_params(),
+        24.0 * 14_909_440.0 + 151_936.0 * 896.0,
     );
     // An integrated GPU at 60 GB/s and 1 TFLOP/s: Llama 3.2 1B is memory-bound,
     // 60e9 / (697.5e6 + 134,217,728) = 72.1 tokens/s.
@@ -220,7 +226,7 @@ fn device_classes_come_from_cores_memory_and_the_gpu() {
 #[test]
 fn the_capability_report_holds_the_panel_and_nothing_else() {
     let device = profile(2, Some(16.0), adapter("google", true, 1.0));
-    let report = CapabilityReport::new(&device, 4096);
+    let report = CapabilityReport::new(&device, 4096, None, Workload::default());
     let md = report.markdown();
     assert!(md.contains("- **Logical CPU cores**: 2"));
     assert!(md.contains("(fallback adapter)"));
@@ -240,9 +246,108 @@ fn the_capability_report_holds_the_panel_and_nothing_else() {
             "class",
             "context",
             "fits",
+            "measurement",
             "memory_formula",
             "profile",
-            "speed_assumption"
+            "speed_assumption",
+            "workload"
         ]
     );
+}
+
+/// WebLLM's published VRAM for its 4-bit (q4f16_1) builds at a 4,096-token context, in MB.
+const WEBLLM_4BIT_4K_MB: [(&str, f64); 4] = [
+    ("Llama 3.2 1B", 879.0),
+    ("Llama 3.2 3B", 2_264.0),
+    ("Phi-4-mini", 3_438.0),
+    ("Qwen2.5 7B", 5_107.0),
+];
+
+#[test]
+fn memory_is_within_15_percent_of_webllms_published_figures() {
+    for (name, published_mb) in WEBLLM_4BIT_4K_MB {
+        let estimate_mb = memory(model(name), Precision::Q4, 4096).total() / 1e6;
+        let error = (estimate_mb - published_mb) / published_mb;
+        println!(
+            "{name}: estimate {estimate_mb:.0} MB, WebLLM {published_mb} MB, {:+.1}%",
+            error * 100.0
+        );
+        assert!(error.abs() <= 0.15, "{name}: {:+.1}%", error * 100.0);
+    }
+}
+
+#[test]
+fn sliding_window_layers_cache_only_their_window() {
+    // Gemma 3 1B: 4 full layers × 4096 + 22 sliding layers × 512, one KV head of 256, 2 bytes.
+    let gemma = model("Gemma 3 1B");
+    let m = memory(gemma, Precision::Q4, 4096);
+    close(
+        m.kv_cache,
+        2.0 * 256.0 * 2.0 * (4.0 * 4096.0 + 22.0 * 512.0),
+    );
+}
+
+#[test]
+fn a_measured_speed_replaces_the_assumption_and_is_reported() {
+    use local_or_cloud::device::fit::fit_with;
+    use local_or_cloud::device::speed::{Measurement, SpeedSource};
+    use local_or_cloud::protocol::LayerTimings;
+    let device = profile(2, Some(16.0), Probe::Found(WebGpu::NoAdapter));
+    let timings = LayerTimings {
+        decode_short_ms: 20.0,
+        short_context: 64,
+        decode_long_ms: 24.0,
+        long_context: 1024,
+        prefill_ms: 150.0,
+        prefill_tokens: 32,
+        runs: 20,
+        total_ms: 3_000.0,
+    };
+    let m = Measurement::new(
+        timings,
+        "TestBrowser/1".into(),
+        "2026-12-01T20:00:00Z".into(),
+    );
+    let work = Workload::default();
+    let llama = model("Llama 3.2 1B");
+    let measured = fit_with(llama, Precision::Q4, 4096, &device, Some(&m.rates), work);
+    assert_eq!(measured.speed_source, SpeedSource::Measured);
+    // Llama 3.2 1B has 16 × 60.8 M + 262.7 M weights per token against the layer's 11.3 M, so
+    // one token costs roughly 110 of the layer's ~20 ms runs.
+    assert!(
+        (1.0 / measured.tokens_per_second - 2.2).abs() < 0.3,
+        "{}",
+        measured.tokens_per_second
+    );
+    assert!(measured.request.total_s > measured.request.first_token_s);
+    let report = CapabilityReport::new(&device, 4096, Some(&m), work);
+    let md = report.markdown();
+    assert!(md.contains("TestBrowser/1") && md.contains("2026-12-01T20:00:00Z"));
+    assert!(md.contains("(extrapolated)"));
+    let json: serde_json::Value = serde_json::from_str(&report.json()).expect("valid JSON");
+    assert_eq!(json["measurement"]["timings"]["decode_short_ms"], 20.0);
+    assert_eq!(json["fits"][0]["speed_source"], "measured");
+}
+
+#[test]
+fn the_built_in_models_say_why_not_from_the_published_rules() {
+    use local_or_cloud::device::built_in::built_in_models;
+    let mut device = profile(2, Some(4.0), Probe::Found(WebGpu::NoAdapter));
+    device.prompt_api = Probe::Found("unavailable".into());
+    let models = built_in_models(&device);
+    let chrome = &models[0];
+    assert_eq!((chrome.browser, chrome.model), ("Chrome", "Gemini Nano"));
+    assert_eq!(chrome.availability, "unavailable");
+    let why = chrome.reasons.join("; ");
+    assert!(why.contains("no hardware GPU"), "{why}");
+    assert!(why.contains("2 CPU cores, fewer than the 4"), "{why}");
+    assert!(why.contains("under the 16 GB"), "{why}");
+    assert!(chrome.would_help.contains("22 GB free disk"));
+    let edge = &models[1];
+    assert_eq!(edge.model, "Phi-4-mini");
+    assert!(edge.reasons.iter().any(|r| r.contains("no CPU-only path")));
+    device.prompt_api = Probe::Found("downloadable".into());
+    assert!(built_in_models(&device)[0]
+        .would_help
+        .contains("LanguageModel.create()"));
 }

@@ -110,6 +110,8 @@ impl Reducible for AnalyzerState {
                     Err(message) => next.phase = Phase::Failed(message),
                 }
             }
+            // The device benchmark runs in a worker of its own; its answers never come here.
+            AnalyzerEvent::Worker(Response::Benchmark(_)) => return self,
             AnalyzerEvent::Worker(Response::Failed { message }) => {
                 next.pending = None;
                 // A failed analysis leaves a loaded model usable; a failed load does not.

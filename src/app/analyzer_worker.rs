@@ -85,6 +85,8 @@ fn answered(link: &Shared, events: &Events, response: Response) {
             l.in_flight = l.in_flight.saturating_sub(1);
             l.watchdog = (l.in_flight > 0).then(|| watchdog(link, events));
         }
+        // The device benchmark runs in a worker of its own; its answers never come here.
+        Response::Benchmark(_) => {}
     }
     drop(l);
     events.dispatch(AnalyzerEvent::Worker(response));

@@ -2,11 +2,14 @@
 
 use yew::prelude::*;
 
+use super::device_bench::{bench_controls, use_device_bench, BenchState};
 use super::export_buttons::ExportButtons;
 use super::model_fit::model_fit_table;
 use super::state::use_advisor;
+use crate::device::built_in::built_in_models;
 use crate::device::capability_report::{fact_rows, CapabilityReport};
 use crate::device::classify;
+use crate::device::speed::Workload;
 
 /// The context lengths the fit table offers, in tokens.
 pub const CONTEXTS: [u32; 4] = [2_048, 4_096, 8_192, 32_768];
@@ -19,11 +22,27 @@ pub fn device_panel() -> Html {
         let context = context.clone();
         Callback::from(move |c| context.set(c))
     };
+    let bench = use_device_bench();
     let profile = &state.device;
+    let measurement = match &*bench.state {
+        BenchState::Done(m) => Some(m.clone()),
+        _ => None,
+    };
+    let work = Workload {
+        input_tokens: state.shared.cost.input_tokens,
+        output_tokens: state.shared.cost.output_tokens,
+    };
     // The report is built when a button is pressed, from exactly what the panel shows.
     let report = |build: fn(&CapabilityReport) -> String| {
-        let (profile, context) = (profile.clone(), *context);
-        Callback::from(move |()| build(&CapabilityReport::new(&profile, context)))
+        let (profile, context, measurement) = (profile.clone(), *context, measurement.clone());
+        Callback::from(move |()| {
+            build(&CapabilityReport::new(
+                &profile,
+                context,
+                measurement.as_deref(),
+                work,
+            ))
+        })
     };
     let (markdown, json) = (report(|r| r.markdown()), report(|r| r.json()));
     let class = classify(profile);
@@ -46,10 +65,22 @@ pub fn device_panel() -> Html {
             <p class="muted">{ "Read from the browser without any permission prompt; nothing leaves this page." }</p>
             <dl class="facts">{ for rows }</dl>
             { class_line }
+            <h3>{ "The browser's own model" }</h3>
+            <ul id="built-in-models">
+                { for built_in_models(profile).into_iter().map(|b| html! {
+                    <li data-browser={ b.browser } data-availability={ b.availability.clone() }>
+                        <strong>{ format!("{} ({}): ", b.browser, b.model) }</strong>
+                        { format!("{}. ", b.availability) }
+                        { if b.reasons.is_empty() { String::new() } else { format!("Why: {}. ", b.reasons.join("; ")) } }
+                        { format!("What would make it available: {}.", b.would_help) }
+                    </li>
+                }) }
+            </ul>
+            { bench_controls(&bench) }
             // Before the probes report (and in the prerendered page) there is nothing to judge
             // by, so no row may claim that a model will or won't run here.
             if class.is_some() {
-                { model_fit_table(profile, *context, on_context) }
+                { model_fit_table(profile, *context, on_context, measurement.as_deref(), work) }
             } else {
                 <p id="fit-pending" class="muted">
                     { "Which local models this device can run appears here once it is measured." }

@@ -9,6 +9,7 @@ mod cloud_state;
 mod cost_chart;
 mod cost_panel;
 mod describe;
+mod device_bench;
 mod device_panel;
 mod device_probes;
 mod embed;

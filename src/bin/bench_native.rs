@@ -1,10 +1,12 @@
 //! Native figures for `cargo xtask bench`: the engine's re-scoring time, and tract running the
-//! analyzer outside the browser (cold load and warm runs). Prints one JSON object.
+//! analyzer outside the browser (cold load and warm runs), and the device benchmark's decoder
+//! layer under the same schedule the worker uses. Prints one JSON object.
 
 use std::time::Instant;
 
 use local_or_cloud::analyzer::features::features;
 use local_or_cloud::engine::{recommend, Answers, Factor, Input};
+use local_or_cloud::inference::bench::{self, Pace};
 use local_or_cloud::inference::{Backend, TractBackend};
 
 const MODEL: &[u8] = include_bytes!("../../models/analyzer.onnx");
@@ -45,6 +47,17 @@ fn engine_rescoring_ms() -> (f64, f64) {
     (percentile(samples.clone(), 50.0), percentile(samples, 95.0))
 }
 
+/// The native clock; pauses never wait, as there is no event loop to yield to.
+struct NativePace(Instant);
+
+impl Pace for NativePace {
+    fn now_ms(&self) -> f64 {
+        ms(self.0)
+    }
+
+    async fn pause(&self) {}
+}
+
 fn main() {
     let (engine_p50, engine_p95) = engine_rescoring_ms();
 
@@ -75,8 +88,20 @@ fn main() {
         let _ = std::hint::black_box(model.run(&input));
         warm.push(ms(start));
     }
+    let decoder = bench::run_now(bench::measure::<TractBackend>(
+        &NativePace(Instant::now()),
+        4_000.0,
+    ));
+    let decoder = match decoder {
+        Some(Ok(timings)) => serde_json::to_string(&timings).unwrap_or_else(|_| "null".into()),
+        Some(Err(error)) => {
+            eprintln!("the decoder layer did not run: {error}");
+            std::process::exit(1);
+        }
+        None => "null".into(),
+    };
     println!(
-        "{{\"engine_rescore_p50_ms\":{engine_p50},\"engine_rescore_p95_ms\":{engine_p95},\
+        "{{\"decoder_native\":{decoder},\"engine_rescore_p50_ms\":{engine_p50},\"engine_rescore_p95_ms\":{engine_p95},\
          \"features_p50_ms\":{},\"tract_native_cold_ms\":{},\"tract_native_warm_p50_ms\":{},\"tract_native_warm_p95_ms\":{}}}",
         percentile(featurize, 50.0),
         percentile(cold, 50.0),

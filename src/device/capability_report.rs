@@ -5,9 +5,11 @@ use serde::Serialize;
 use super::catalogue::CATALOGUE;
 use super::classify::classify;
 use super::fit::{
-    fit, speed_assumption, speed_text, ModelFit, Precision, SpeedAssumption, GIB, MEMORY_FORMULA,
+    fit_with, speed_assumption, speed_text, ModelFit, Precision, SpeedAssumption, GIB,
+    MEMORY_FORMULA,
 };
 use super::profile::{DeviceProfile, Probe, WebGpu};
+use super::speed::{seconds_text, Measurement, SpeedSource, Workload};
 use crate::engine::measured::DeviceClass;
 
 /// Everything the panel shows, in one serializable value.
@@ -18,14 +20,25 @@ pub struct CapabilityReport<'a> {
     pub context: u32,
     pub memory_formula: &'static str,
     pub speed_assumption: SpeedAssumption,
+    /// "Measure this device", when it has run: the timings, the rates, the browser and date.
+    pub measurement: Option<&'a Measurement>,
+    pub workload: Workload,
     pub fits: Vec<ModelFit>,
 }
 
 impl<'a> CapabilityReport<'a> {
-    pub fn new(profile: &'a DeviceProfile, context: u32) -> Self {
+    pub fn new(
+        profile: &'a DeviceProfile,
+        context: u32,
+        measurement: Option<&'a Measurement>,
+        workload: Workload,
+    ) -> Self {
+        let rates = measurement.map(|m| &m.rates);
         let fits = CATALOGUE
             .iter()
-            .flat_map(|model| Precision::ALL.map(|p| fit(model, p, context, profile)))
+            .flat_map(|model| {
+                Precision::ALL.map(|p| fit_with(model, p, context, profile, rates, workload))
+            })
             .collect();
         CapabilityReport {
             profile,
@@ -33,6 +46,8 @@ impl<'a> CapabilityReport<'a> {
             context,
             memory_formula: MEMORY_FORMULA,
             speed_assumption: speed_assumption(profile),
+            measurement,
+            workload,
             fits,
         }
     }
@@ -56,29 +71,42 @@ impl<'a> CapabilityReport<'a> {
         }
         out.push_str(&format!(
             "\n## Can this device run it? (context {} tokens)\n\n\
-             | model | precision | memory needed | est. tokens/s | verdict | why |\n\
-             |---|---|---|---|---|---|\n",
-            self.context
+             | model | precision | memory needed | tokens/s | request ({} in, {} out) | verdict | why |\n\
+             |---|---|---|---|---|---|---|\n",
+            self.context, self.workload.input_tokens, self.workload.output_tokens
         ));
         for f in &self.fits {
+            let label = match f.speed_source {
+                SpeedSource::Measured => "extrapolated",
+                SpeedSource::Assumed => "estimated",
+            };
             out.push_str(&format!(
-                "| {} | {} | {:.1} GiB | {} | {} | {} |\n",
+                "| {} | {} | {:.1} GiB | {} ({label}) | {} ({label}) | {} | {} |\n",
                 f.model,
                 f.precision.label(),
                 f.memory.total() / GIB,
                 speed_text(f.tokens_per_second),
+                seconds_text(f.request.total_s),
                 f.verdict.label(),
                 f.reason
             ));
         }
-        out.push_str(&format!(
-            "\nMemory: {}.\n\nSpeed is an estimate, not a measurement: it assumes {} at {} GB/s \
-             and {} GFLOP/s.\n",
-            self.memory_formula,
-            self.speed_assumption.runs_on,
-            self.speed_assumption.bandwidth_gb_s,
-            self.speed_assumption.gflops
-        ));
+        out.push_str(&format!("\nMemory: {}.\n\n", self.memory_formula));
+        match self.measurement {
+            Some(m) => out.push_str(&format!(
+                "{}\n\nMeasured {} in {}.\n",
+                m.summary(),
+                m.date,
+                m.browser
+            )),
+            None => out.push_str(&format!(
+                "Speed is an estimate, not a measurement: it assumes {} at {} GB/s and {} \
+                 GFLOP/s.\n",
+                self.speed_assumption.runs_on,
+                self.speed_assumption.bandwidth_gb_s,
+                self.speed_assumption.gflops
+            )),
+        }
         out
     }
 }

@@ -1,7 +1,9 @@
 //! The local models the device panel checks, with the shapes their memory needs follow from.
 //!
-//! Figures come from each model's published `config.json`; the parameter counts they imply
-//! are checked against the published sizes in the tests below.
+//! Figures come from each model's published `config.json` (as read on [`CATALOGUE_DATE`]); the
+//! parameter counts they imply are checked against the published sizes in the tests below.
+//! Qwen3.5's small models are left out: their layers are mostly linear attention (Gated
+//! DeltaNet), which this catalogue's one-kind-of-layer shape cannot describe honestly.
 
 use serde::Serialize;
 
@@ -23,7 +25,37 @@ pub struct ModelShape {
     pub max_context: u32,
     /// Whether the output layer reuses the embedding table.
     pub tied_embeddings: bool,
+    /// Experts per layer (1 for a dense model) and how many each token uses: memory holds all
+    /// of them, speed pays only for the active ones.
+    pub experts: u32,
+    pub active_experts: u32,
+    /// Layers whose KV cache holds a sliding window of this many tokens (0: none), and how many
+    /// layers those are; the other layers keep the whole context.
+    pub sliding_window: u32,
+    pub sliding_layers: u32,
 }
+
+/// When the shapes below were read from the published configurations.
+pub const CATALOGUE_DATE: &str = "2026-12-01";
+
+/// The fields a dense model without sliding-window layers shares.
+const DENSE: ModelShape = ModelShape {
+    name: "",
+    params_b: 0.0,
+    layers: 0,
+    hidden: 0,
+    intermediate: 0,
+    heads: 0,
+    kv_heads: 0,
+    head_dim: 0,
+    vocab: 0,
+    max_context: 0,
+    tied_embeddings: true,
+    experts: 1,
+    active_experts: 1,
+    sliding_window: 0,
+    sliding_layers: 0,
+};
 
 /// The catalogue, smallest first.
 pub const CATALOGUE: &[ModelShape] = &[
@@ -39,6 +71,24 @@ pub const CATALOGUE: &[ModelShape] = &[
         vocab: 151_936,
         max_context: 32_768,
         tied_embeddings: true,
+        ..DENSE
+    },
+    ModelShape {
+        name: "Gemma 3 1B",
+        params_b: 1.0,
+        layers: 26,
+        hidden: 1152,
+        intermediate: 6912,
+        heads: 4,
+        kv_heads: 1,
+        head_dim: 256,
+        vocab: 262_144,
+        max_context: 32_768,
+        tied_embeddings: true,
+        // Five of every six layers attend to the last 512 tokens only.
+        sliding_window: 512,
+        sliding_layers: 22,
+        ..DENSE
     },
     ModelShape {
         name: "Llama 3.2 1B",
@@ -52,6 +102,7 @@ pub const CATALOGUE: &[ModelShape] = &[
         vocab: 128_256,
         max_context: 131_072,
         tied_embeddings: true,
+        ..DENSE
     },
     ModelShape {
         name: "Qwen2.5 1.5B",
@@ -65,6 +116,7 @@ pub const CATALOGUE: &[ModelShape] = &[
         vocab: 151_936,
         max_context: 32_768,
         tied_embeddings: true,
+        ..DENSE
     },
     ModelShape {
         name: "Llama 3.2 3B",
@@ -78,6 +130,22 @@ pub const CATALOGUE: &[ModelShape] = &[
         vocab: 128_256,
         max_context: 131_072,
         tied_embeddings: true,
+        ..DENSE
+    },
+    ModelShape {
+        name: "Ministral 3 3B",
+        // The language model alone; the published 3B adds a 0.4B vision encoder.
+        params_b: 3.43,
+        layers: 26,
+        hidden: 3072,
+        intermediate: 9216,
+        heads: 32,
+        kv_heads: 8,
+        head_dim: 128,
+        vocab: 131_072,
+        max_context: 262_144,
+        tied_embeddings: true,
+        ..DENSE
     },
     ModelShape {
         name: "Phi-3.5-mini (3.8B)",
@@ -91,6 +159,7 @@ pub const CATALOGUE: &[ModelShape] = &[
         vocab: 32_064,
         max_context: 131_072,
         tied_embeddings: false,
+        ..DENSE
     },
     ModelShape {
         name: "Phi-4-mini (3.8B)",
@@ -104,6 +173,7 @@ pub const CATALOGUE: &[ModelShape] = &[
         vocab: 200_064,
         max_context: 131_072,
         tied_embeddings: true,
+        ..DENSE
     },
     ModelShape {
         name: "Mistral 7B",
@@ -117,6 +187,7 @@ pub const CATALOGUE: &[ModelShape] = &[
         vocab: 32_768,
         max_context: 32_768,
         tied_embeddings: false,
+        ..DENSE
     },
     ModelShape {
         name: "Qwen2.5 7B",
@@ -130,16 +201,58 @@ pub const CATALOGUE: &[ModelShape] = &[
         vocab: 152_064,
         max_context: 32_768,
         tied_embeddings: false,
+        ..DENSE
+    },
+    ModelShape {
+        name: "gpt-oss-20b (MoE, 3.6B active)",
+        params_b: 20.91,
+        layers: 24,
+        hidden: 2880,
+        intermediate: 2880,
+        heads: 64,
+        kv_heads: 8,
+        head_dim: 64,
+        vocab: 201_088,
+        max_context: 131_072,
+        tied_embeddings: false,
+        experts: 32,
+        active_experts: 4,
+        // Every other layer attends to the last 128 tokens only.
+        sliding_window: 128,
+        sliding_layers: 12,
     },
 ];
 
 impl ModelShape {
+    /// The MLP width one token passes through: all of it for a dense model, the active
+    /// experts' share for a mixture of experts.
+    pub fn active_intermediate(&self) -> u32 {
+        self.intermediate * self.active_experts
+    }
+
+    /// Parameters one token uses: attention, the active experts, and one vocabulary table.
+    pub fn active_params(&self) -> f64 {
+        let (h, i) = (
+            f64::from(self.hidden),
+            f64::from(self.active_intermediate()),
+        );
+        let attention = 2.0 * h * f64::from((self.heads + self.kv_heads) * self.head_dim);
+        f64::from(self.layers) * (attention + 3.0 * h * i) + f64::from(self.vocab) * h
+    }
+
+    /// Cached tokens summed over layers at `context`: sliding-window layers keep at most their window.
+    pub fn cached_layer_tokens(&self, context: u32) -> f64 {
+        let full = self.layers - self.sliding_layers;
+        let sliding = context.min(self.sliding_window.max(1));
+        f64::from(full) * f64::from(context) + f64::from(self.sliding_layers) * f64::from(sliding)
+    }
+
     /// The parameter count the shapes imply: embeddings, attention, gated MLP (norms and biases are negligible).
     pub fn params_from_shape(&self) -> f64 {
         let (h, i) = (f64::from(self.hidden), f64::from(self.intermediate));
         let q_and_o = 2.0 * h * f64::from(self.heads * self.head_dim);
         let k_and_v = 2.0 * h * f64::from(self.kv_heads * self.head_dim);
-        let mlp = 3.0 * h * i;
+        let mlp = 3.0 * h * i * f64::from(self.experts);
         let embeddings = f64::from(self.vocab) * h * if self.tied_embeddings { 1.0 } else { 2.0 };
         f64::from(self.layers) * (q_and_o + k_and_v + mlp) + embeddings
     }
@@ -171,6 +284,26 @@ mod tests {
     }
 
     #[test]
+    fn a_mixture_of_experts_pays_for_its_active_experts_only() {
+        let oss = CATALOGUE
+            .iter()
+            .find(|m| m.name.starts_with("gpt-oss"))
+            .expect("listed");
+        // Published: 20.9B in all, 3.6B active (one vocabulary table counted).
+        assert!(
+            (oss.active_params() / 1e9 - 3.6).abs() < 0.1,
+            "{}",
+            oss.active_params()
+        );
+        // A dense model uses every parameter but the second vocabulary table it may have.
+        let llama = CATALOGUE
+            .iter()
+            .find(|m| m.name == "Llama 3.2 1B")
+            .expect("listed");
+        assert!((llama.active_params() - llama.params_from_shape()).abs() < 1e6);
+    }
+
+    #[test]
     fn the_catalogue_names_the_models_the_issue_asks_for() {
         let names: Vec<&str> = CATALOGUE.iter().map(|m| m.name).collect();
         for wanted in [
@@ -182,6 +315,9 @@ mod tests {
             "Qwen2.5 1.5B",
             "Qwen2.5 7B",
             "Mistral 7B",
+            "Gemma 3 1B",
+            "Ministral 3 3B",
+            "gpt-oss-20b",
         ] {
             assert!(names.iter().any(|n| n.starts_with(wanted)), "{wanted}");
         }

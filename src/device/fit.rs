@@ -6,10 +6,12 @@ use serde::Serialize;
 
 use super::catalogue::ModelShape;
 use super::profile::DeviceProfile;
+use super::speed::{assumed_request, request_time, CpuRates, RequestTime, SpeedSource, Workload};
 
 pub const GIB: f64 = 1_073_741_824.0;
-/// Memory a runtime uses beyond weights and cache: activations, scratch buffers, the runtime itself.
-const FIXED_OVERHEAD_BYTES: f64 = 256.0 * 1_048_576.0;
+/// Memory a runtime uses beyond weights and cache: activations, scratch buffers, the runtime
+/// itself. 64 MiB puts the estimate within 15% of WebLLM's published figures (see the tests).
+const FIXED_OVERHEAD_BYTES: f64 = 64.0 * 1_048_576.0;
 const OVERHEAD_SHARE_OF_WEIGHTS: f64 = 0.10;
 /// A model may use at most this share of device memory before it counts as tight: the OS, the
 /// browser and other apps need the rest.
@@ -61,20 +63,15 @@ impl Memory {
 /// The formula behind [`memory`], as the panel prints it.
 pub const MEMORY_FORMULA: &str =
     "weights = parameters × bits per weight ÷ 8 (4-bit: 4.5 bits with \
-its group scales; 16-bit: 16); KV cache = 2 × layers × KV heads × head size × context × 2 bytes; \
-overhead = 10% of weights + 256 MiB; needed = weights + KV cache + overhead";
+its group scales; 16-bit: 16); KV cache = 2 × layers × KV heads × head size × context × 2 bytes (a sliding-window layer caches at most its window); \
+overhead = 10% of weights + 64 MiB; needed = weights + KV cache + overhead";
 
 /// Weights, a 16-bit KV cache for `context` tokens, and runtime overhead.
 pub fn memory(model: &ModelShape, precision: Precision, context: u32) -> Memory {
     let bytes_per_weight = precision.bits_per_weight() / 8.0;
     let weights = model.params_b * 1e9 * bytes_per_weight;
-    let context = f64::from(context.min(model.max_context));
-    let kv_cache = 2.0
-        * f64::from(model.layers)
-        * f64::from(model.kv_heads)
-        * f64::from(model.head_dim)
-        * context
-        * 2.0;
+    let cached = model.cached_layer_tokens(context.min(model.max_context));
+    let kv_cache = 2.0 * f64::from(model.kv_heads) * f64::from(model.head_dim) * cached * 2.0;
     Memory {
         weights,
         kv_cache,
@@ -126,11 +123,14 @@ pub fn speed_assumption(profile: &DeviceProfile) -> SpeedAssumption {
     }
 }
 
-/// Decoding speed in tokens/s: each token reads every weight and the cache once (memory-bound)
-/// and costs two operations per parameter (compute-bound); the slower of the two wins.
+/// Decoding speed in tokens/s: each token reads every active weight and the cache once
+/// (memory-bound) and costs two operations per active parameter (compute-bound); the slower
+/// of the two wins. A mixture of experts reads only the experts a token is routed to.
 pub fn tokens_per_second(model: &ModelShape, memory: &Memory, assumption: &SpeedAssumption) -> f64 {
-    let memory_bound = assumption.bandwidth_gb_s * 1e9 / (memory.weights + memory.kv_cache);
-    let compute_bound = assumption.gflops * 1e9 / (2.0 * model.params_b * 1e9);
+    let active_share = model.active_params() / model.params_from_shape();
+    let read = memory.weights * active_share.min(1.0) + memory.kv_cache;
+    let memory_bound = assumption.bandwidth_gb_s * 1e9 / read;
+    let compute_bound = assumption.gflops * 1e9 / (2.0 * model.active_params());
     memory_bound.min(compute_bound)
 }
 
@@ -174,6 +174,9 @@ pub struct ModelFit {
     pub context: u32,
     pub memory: Memory,
     pub tokens_per_second: f64,
+    pub speed_source: SpeedSource,
+    /// The visitor's request on this device: first token, speed, whole answer.
+    pub request: RequestTime,
     pub verdict: FitVerdict,
     pub reason: String,
 }
@@ -191,12 +194,32 @@ fn gib(bytes: f64) -> String {
     format!("{:.1} GiB", bytes / GIB)
 }
 
-/// Judges one model at one precision and context against the profile.
+/// Judges one model at one precision and context against the profile, with assumed speeds.
 pub fn fit(
     model: &ModelShape,
     precision: Precision,
     context: u32,
     profile: &DeviceProfile,
+) -> ModelFit {
+    fit_with(
+        model,
+        precision,
+        context,
+        profile,
+        None,
+        Workload::default(),
+    )
+}
+
+/// Judges one model against the profile; with `measured` rates its speeds are extrapolated
+/// from this device's benchmark instead of assumed.
+pub fn fit_with(
+    model: &ModelShape,
+    precision: Precision,
+    context: u32,
+    profile: &DeviceProfile,
+    measured: Option<&CpuRates>,
+    work: Workload,
 ) -> ModelFit {
     let context = context.min(model.max_context);
     let memory = memory(model, precision, context);
@@ -248,12 +271,23 @@ pub fn fit(
             ),
         )
     };
-    let assumption = speed_assumption(profile);
+    let (request, speed_source) = match measured {
+        Some(rates) => (
+            request_time(model, work.input_tokens, work.output_tokens, rates),
+            SpeedSource::Measured,
+        ),
+        None => (
+            assumed_request(model, &memory, &speed_assumption(profile), work),
+            SpeedSource::Assumed,
+        ),
+    };
     ModelFit {
         model: model.name,
         precision,
         context,
-        tokens_per_second: tokens_per_second(model, &memory, &assumption),
+        tokens_per_second: request.tokens_per_s,
+        speed_source,
+        request,
         memory,
         verdict,
         reason,

@@ -4,6 +4,9 @@
 //! (it needs the type to spawn it) with [`Remote`], a backend that has no values, and so never
 //! links tract. Only the worker bundle instantiates it with [`TractBackend`].
 
+pub mod bench;
+#[cfg(feature = "worker")]
+pub mod decoder;
 mod error;
 mod fetch;
 #[cfg(feature = "worker")]
@@ -29,6 +32,19 @@ pub trait Backend: Sized + 'static {
     fn load(bytes: &[u8]) -> Result<Self, InferenceError>;
     /// Runs the model on one input vector and returns all its outputs, flattened and concatenated in order.
     fn run(&self, input: &[f32]) -> Result<Vec<f32>, InferenceError>;
+    /// Builds the benchmark's decoder layer for `tokens` new tokens over a cache of `past`,
+    /// with weights generated from `seed`.
+    fn decoder_layer(
+        tokens: usize,
+        past: usize,
+        seed: u64,
+    ) -> Result<Box<dyn Layer>, InferenceError>;
+}
+
+/// One runnable benchmark layer.
+pub trait Layer {
+    /// Runs once; returns one output value so that the work cannot be optimized away.
+    fn step(&self) -> Result<f32, InferenceError>;
 }
 
 /// The backend the app names the worker with: it has no values, so nothing can run on the app's thread.
@@ -41,6 +57,24 @@ impl Backend for Remote {
 
     fn run(&self, _input: &[f32]) -> Result<Vec<f32>, InferenceError> {
         match *self {}
+    }
+
+    fn decoder_layer(_: usize, _: usize, _: u64) -> Result<Box<dyn Layer>, InferenceError> {
+        Err(InferenceError::NoBackend)
+    }
+}
+
+/// The worker's clock; the pause hands the thread back to the event loop, so a message that
+/// ends the worker is handled between two runs.
+struct WorkerPace;
+
+impl bench::Pace for WorkerPace {
+    fn now_ms(&self) -> f64 {
+        fetch::now_ms()
+    }
+
+    async fn pause(&self) {
+        gloo_timers::future::TimeoutFuture::new(0).await;
     }
 }
 
@@ -56,6 +90,12 @@ pub struct Loaded<B> {
     requester: HandlerId,
 }
 
+/// Work the worker finished in the background.
+pub enum Finished<B> {
+    Loaded(Loaded<B>),
+    Benchmark(HandlerId, Response),
+}
+
 /// The inference worker itself.
 pub struct InferenceWorker<B: Backend> {
     model: Option<B>,
@@ -63,7 +103,7 @@ pub struct InferenceWorker<B: Backend> {
 }
 
 impl<B: Backend> Worker for InferenceWorker<B> {
-    type Message = Loaded<B>;
+    type Message = Finished<B>;
     type Input = Request;
     type Output = Response;
 
@@ -74,7 +114,11 @@ impl<B: Backend> Worker for InferenceWorker<B> {
         }
     }
 
-    fn update(&mut self, scope: &WorkerScope<Self>, loaded: Self::Message) {
+    fn update(&mut self, scope: &WorkerScope<Self>, finished: Self::Message) {
+        let loaded = match finished {
+            Finished::Loaded(loaded) => loaded,
+            Finished::Benchmark(id, response) => return scope.respond(id, response),
+        };
         let response = match loaded.model {
             Ok(model) => {
                 self.model = Some(model);
@@ -93,7 +137,18 @@ impl<B: Backend> Worker for InferenceWorker<B> {
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: Self::Input, id: HandlerId) {
         match request {
-            Request::Load { model_url } => scope.send_future(load::<B>(model_url, id)),
+            Request::Load { model_url } => {
+                scope.send_future(async move { Finished::Loaded(load::<B>(model_url, id).await) })
+            }
+            Request::Benchmark { budget_ms } => scope.send_future(async move {
+                let response = match bench::measure::<B>(&WorkerPace, f64::from(budget_ms)).await {
+                    Ok(timings) => Response::Benchmark(timings),
+                    Err(error) => Response::Failed {
+                        message: error.to_string(),
+                    },
+                };
+                Finished::Benchmark(id, response)
+            }),
             Request::Analyze { text, repeats } => {
                 let response = match &self.model {
                     None => Response::Failed {

@@ -2,7 +2,8 @@
 
 use tract_onnx::prelude::*;
 
-use super::{Backend, InferenceError};
+use super::decoder::{TractLayer, BENCH_GRAPH};
+use super::{Backend, InferenceError, Layer};
 
 type Plan = Arc<TypedRunnableModel>;
 
@@ -58,6 +59,14 @@ impl Backend for TractBackend {
             return Err(InferenceError::Run("the model has no output".into()));
         }
         Ok(values)
+    }
+
+    fn decoder_layer(
+        tokens: usize,
+        past: usize,
+        seed: u64,
+    ) -> Result<Box<dyn Layer>, InferenceError> {
+        Ok(Box::new(TractLayer::new(BENCH_GRAPH, tokens, past, seed)?))
     }
 }
 

@@ -54,11 +54,12 @@ test('going offline and back updates the network state', async ({ page, context 
 
 test('the fit table judges every catalogue model at both precisions', async ({ page }, testInfo) => {
   await page.goto('./');
-  await expect(page.locator('#fit-table tbody tr')).toHaveCount(16);
+  await expect(page.locator('#fit-table tbody tr')).toHaveCount(22);
   const small = row(page, 'Qwen2.5 0.5B', '4-bit');
   await expect(small).toHaveAttribute('data-verdict', 'fits');
-  // 0.62 GB at 4096 tokens (worked by hand in tests/device_fit.rs) is 0.6 GiB.
-  await expect(small.locator('td.num').first()).toHaveText('0.6');
+  // 0.42 GB at 4096 tokens (worked by hand in tests/device_fit.rs) is 0.4 GiB.
+  await expect(small.locator('td.num').first()).toHaveText('0.4');
+  await expect(small).toHaveAttribute('data-speed-source', 'assumed');
   const phi = row(page, 'Phi-3.5-mini (3.8B)', '16-bit');
   const before = await phi.locator('td.num').first().textContent();
   await page.locator('#fit-context').selectOption('32768');
@@ -107,6 +108,40 @@ test('the capability report holds what the panel shows', async ({ page, context 
   expect(download.suggestedFilename()).toBe('device-capabilities.json');
   const json = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
   expect(json.profile.cores).toEqual({ state: 'found', value: cores });
-  expect(json.fits).toHaveLength(16);
-  expect(Object.keys(json).sort()).toEqual(['class', 'context', 'fits', 'memory_formula', 'profile', 'speed_assumption']);
+  expect(json.fits).toHaveLength(22);
+  expect(Object.keys(json).sort()).toEqual(['class', 'context', 'fits', 'measurement', 'memory_formula', 'profile', 'speed_assumption', 'workload']);
+});
+
+test('"Measure this device" runs a decoder layer in a worker and the table shows what it measured', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./');
+  const llama = row(page, 'Llama 3.2 1B', '4-bit');
+  await expect(llama).toHaveAttribute('data-speed-source', 'assumed');
+  await page.locator('#measure-device').click();
+  await expect(page.locator('#device-bench')).toHaveAttribute('data-state', 'running');
+  // The page stays responsive while the worker measures: a question can be answered meanwhile.
+  const started = Date.now();
+  await page.locator('#fit-context').selectOption('8192');
+  expect(Date.now() - started).toBeLessThan(2_000);
+  await expect(page.locator('#device-bench')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await expect(llama).toHaveAttribute('data-speed-source', 'measured');
+  const speed = Number(await llama.getAttribute('data-tokens-per-s'));
+  const request = Number(await llama.getAttribute('data-request-s'));
+  console.log(`Llama 3.2 1B 4-bit here: ${speed.toFixed(2)} tokens/s, ${request.toFixed(1)} s per request (extrapolated)`);
+  expect(speed).toBeGreaterThan(0);
+  expect(request).toBeGreaterThan(0);
+  await expect(page.locator('#fit-assumption')).toContainText('Measured here with tract');
+  await page.locator('#capabilities-copy').click();
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toContain('(extrapolated)');
+  expect(markdown).toContain('Measured here with tract');
+});
+
+test('a running measurement can be cancelled', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('#measure-device').click();
+  await page.locator('#measure-cancel').click();
+  await expect(page.locator('#device-bench')).toHaveAttribute('data-state', 'cancelled');
+  await expect(row(page, 'Llama 3.2 1B', '4-bit')).toHaveAttribute('data-speed-source', 'assumed');
 });

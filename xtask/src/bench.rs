@@ -40,7 +40,11 @@ pub fn run(root: &Path) -> Result<()> {
         );
         std::fs::write(ort_dir.join(file), bytes)?;
     }
-    for file in ["analyzer.onnx", "analyzer.vectors.json"] {
+    for file in [
+        "analyzer.onnx",
+        "analyzer.vectors.json",
+        "decoder_layer.onnx",
+    ] {
         std::fs::copy(root.join("models").join(file), ort_dir.join(file))?;
     }
     std::fs::copy(
@@ -154,6 +158,24 @@ pub fn run(root: &Path) -> Result<()> {
         f(&native, "tract_native_warm_p50_ms"),
     );
     println!("| analyzer warm, tract-wasm mean / tract-native p50 | {tw:.3} ms | {tn:.3} ms native | {:.1} |", tw / tn);
+    // The device benchmark's decoder layer: the same graph and schedule in all three runtimes.
+    let (dw, dn, dort) = (
+        &browser["decoder_tract_wasm"],
+        &native["decoder_native"],
+        &ort_b["decoder"],
+    );
+    for (label, key) in [
+        ("decode, 1 token over 64 cached", "decode_short_ms"),
+        ("decode, 1 token over 1024 cached", "decode_long_ms"),
+        ("prefill, 32 tokens", "prefill_ms"),
+    ] {
+        let (w, n, o) = (f(dw, key), f(dn, key), f(dort, key));
+        println!(
+            "| decoder layer {label} | tract-wasm {w:.2} ms | onnxruntime-web {o:.2} ms; tract-native {n:.2} ms | {:.2} (ort); {:.1} (native) |",
+            w / o,
+            w / n
+        );
+    }
     println!(
         "| tract-native cold (parse + optimize), median of 10 | {:.2} ms | | |",
         f(&native, "tract_native_cold_ms")

@@ -1,6 +1,7 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | screenshots | post-build | precache`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | cpu-quota | screenshots | post-build | precache`.
 
 mod bench;
+mod cpu_quota;
 mod mock_cloud;
 mod mock_fixtures;
 mod mock_plan;
@@ -25,6 +26,7 @@ commands:
   serve-dist   serve an existing dist/ on loopback, as the end-to-end tests see it
   mock-cloud   an OpenAI-compatible test server on http://127.0.0.1:8090/v1 (failure switches)
   bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json
+  cpu-quota    Measure this device, free and under a quarter-CPU cgroup (needs dist/ and a writable cgroup)
   screenshots  release build, then README's pictures (desktop and phone, light and dark) into static/screenshots/
   post-build   Trunk's post_build hook: the prerendered first screen into index.html, then precache
   precache     write the service worker's file list (into DIR, else Trunk's staging directory)";
@@ -58,6 +60,7 @@ fn run() -> Result<()> {
         Some("test") => test::run_all(&root),
         Some("e2e") => test::end_to_end_only(&root, &args[1..]),
         Some("bench") => bench::run(&root),
+        Some("cpu-quota") => cpu_quota::run(&root),
         Some("screenshots") => {
             tools::ensure_build_tools(&root)?;
             tools::ensure_test_tools(&root)?;

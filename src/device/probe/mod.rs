@@ -2,6 +2,7 @@
 //! and turns every failure into a [`Probe::Missing`] with a reason, so nothing throws into the UI.
 
 mod gpu;
+mod gpu_bench;
 mod js;
 mod network;
 mod platform;
@@ -12,6 +13,7 @@ use futures::future::{select, Either};
 use thiserror::Error;
 
 pub use gpu::{webgl_renderer, webgpu};
+pub use gpu_bench::gpu_bandwidth;
 #[cfg(feature = "app")]
 pub(crate) use js::describe;
 pub use network::{network, NetworkWatch};
@@ -31,6 +33,8 @@ pub enum DeviceError {
     NoWindow,
     #[error("{0} is not exposed by this browser")]
     NotExposed(&'static str),
+    #[error("the GPU benchmark failed: {0}")]
+    Gpu(String),
 }
 
 impl<T> From<DeviceError> for Probe<T> {

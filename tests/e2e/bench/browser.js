@@ -61,6 +61,17 @@ function marks() {
     }
     await context.close();
   }
+  // The device benchmark's decoder layer in the tract worker, as "Measure this device" runs it.
+  const decoderPage = await browser.newPage();
+  await decoderPage.goto(appUrl);
+  await decoderPage.locator('#measure-device').click();
+  const bench = decoderPage.locator('#device-bench[data-state="done"]');
+  await bench.waitFor({ timeout: 120_000 });
+  const decoder = {};
+  for (const key of ['decode-short-ms', 'decode-long-ms', 'prefill-ms']) {
+    decoder[key.replaceAll('-', '_')] = Number(await bench.getAttribute(`data-${key}`));
+  }
+  await decoderPage.close();
   const page = await browser.newPage();
   await page.goto(ortUrl);
   const ort = await page.evaluate(() => window.benchResult);
@@ -74,6 +85,7 @@ function marks() {
     tract_wasm_warm_p50_ms: warm.p50,
     tract_wasm_warm_p95_ms: warm.p95,
     tract_wasm_warm_mean_ms: warm.mean,
+    decoder_tract_wasm: decoder,
     ort,
   }));
 })().catch((error) => {

@@ -1,0 +1,291 @@
+//! From one measured decoder layer to every catalogue model: the extrapolation, in plain Rust.
+//!
+//! The worker times the benchmark layer (`models/decoder_layer.py`) at two cache lengths and a
+//! prefill batch. Two decode timings separate a cost per weight from a cost per unit of
+//! attention, and the prefill timing gives a rate of operations; a model's figures are then
+//! its own counts of weights and operations priced at those rates. The counts are exact and
+//! tested; the rates are whatever this device measured.
+
+use serde::Serialize;
+
+use super::catalogue::ModelShape;
+use super::fit::{tokens_per_second, Memory, SpeedAssumption};
+use crate::protocol::LayerTimings;
+
+/// One decoder layer's dimensions.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LayerShape {
+    pub hidden: u32,
+    pub heads: u32,
+    pub kv_heads: u32,
+    pub head_dim: u32,
+    pub intermediate: u32,
+}
+
+/// The benchmark layer the worker runs; `models/decoder_layer.py` writes the same shape.
+pub const BENCH_LAYER: LayerShape = LayerShape {
+    hidden: 1024,
+    heads: 16,
+    kv_heads: 4,
+    head_dim: 64,
+    intermediate: 2816,
+};
+
+impl LayerShape {
+    /// Weights in the attention projections and the gated MLP (norms are negligible).
+    pub fn matrix_weights(&self) -> f64 {
+        let h = f64::from(self.hidden);
+        let q_and_o = 2.0 * h * f64::from(self.heads * self.head_dim);
+        let k_and_v = 2.0 * h * f64::from(self.kv_heads * self.head_dim);
+        q_and_o + k_and_v + 3.0 * h * f64::from(self.intermediate)
+    }
+
+    /// Attention work for one query token over `keys` cached tokens: query heads × head size ×
+    /// keys multiply-adds for the scores, the same again for the weighted values.
+    pub fn attention_units(&self, keys: f64) -> f64 {
+        f64::from(self.heads * self.head_dim) * keys
+    }
+
+    /// Operations for `tokens` new tokens each attending to `keys` tokens (two per multiply-add).
+    pub fn prefill_flops(&self, tokens: f64, keys: f64) -> f64 {
+        2.0 * self.matrix_weights() * tokens + 4.0 * self.attention_units(keys) * tokens
+    }
+}
+
+/// What the benchmark says this device's CPU does per unit of work, through tract's f32 kernels.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CpuRates {
+    /// Decode: seconds per weight read and multiplied, one token at a time.
+    pub seconds_per_weight: f64,
+    /// Decode: seconds per attention unit (see [`LayerShape::attention_units`]).
+    pub seconds_per_attention_unit: f64,
+    /// Prefill: operations per second when many tokens share each weight.
+    pub prefill_flops_per_s: f64,
+}
+
+/// Solves the two decode timings for the per-weight and per-attention costs, and turns the
+/// prefill timing into a rate. Noise that would make attention free or negative is read as
+/// "attention too cheap to see here", and the whole short decode is priced per weight.
+pub fn rates(t: &LayerTimings, shape: &LayerShape) -> CpuRates {
+    let (short_s, long_s) = (t.decode_short_ms / 1e3, t.decode_long_ms / 1e3);
+    let short_units = shape.attention_units(f64::from(t.short_context) + 1.0);
+    let long_units = shape.attention_units(f64::from(t.long_context) + 1.0);
+    let per_unit = ((long_s - short_s) / (long_units - short_units)).max(0.0);
+    let weights = shape.matrix_weights();
+    let (per_weight, per_unit) = match short_s - per_unit * short_units {
+        rest if rest > 0.0 => (rest / weights, per_unit),
+        _ => (short_s / weights, 0.0),
+    };
+    let tokens = f64::from(t.prefill_tokens);
+    // The prefill phase runs over a one-token cache, so each new token sees tokens + 1 keys.
+    let flops = shape.prefill_flops(tokens, tokens + 1.0);
+    CpuRates {
+        seconds_per_weight: per_weight,
+        seconds_per_attention_unit: per_unit,
+        prefill_flops_per_s: flops / (t.prefill_ms / 1e3).max(1e-9),
+    }
+}
+
+/// A catalogue model's layer shape.
+pub fn layer_of(model: &ModelShape) -> LayerShape {
+    LayerShape {
+        hidden: model.hidden,
+        heads: model.heads,
+        kv_heads: model.kv_heads,
+        head_dim: model.head_dim,
+        intermediate: model.active_intermediate(),
+    }
+}
+
+/// Seconds per generated token with `context` tokens already in the cache: every layer's
+/// active weights and attention, then the output layer over the vocabulary.
+pub fn decode_seconds(model: &ModelShape, context: f64, rates: &CpuRates) -> f64 {
+    let layer = layer_of(model);
+    // Sliding-window layers attend to their window only, so the keys are summed over layers.
+    let keys = model.cached_layer_tokens(context as u32 + 1);
+    let weights = f64::from(model.layers) * layer.matrix_weights()
+        + f64::from(model.vocab) * f64::from(model.hidden);
+    rates.seconds_per_weight * weights
+        + rates.seconds_per_attention_unit * layer.attention_units(keys)
+}
+
+/// Seconds to read a prompt of `tokens` and give the first token: every layer over the whole
+/// prompt (each token attending, on average, to half of it), then one output layer.
+pub fn first_token_seconds(model: &ModelShape, tokens: f64, rates: &CpuRates) -> f64 {
+    let layer = layer_of(model);
+    let flops = f64::from(model.layers) * layer.prefill_flops(tokens, (tokens + 1.0) / 2.0);
+    flops / rates.prefill_flops_per_s
+        + rates.seconds_per_weight * f64::from(model.vocab) * f64::from(model.hidden)
+}
+
+/// How long one request takes on this device, by part.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RequestTime {
+    pub first_token_s: f64,
+    pub tokens_per_s: f64,
+    /// First token, then the rest of the output at the speed halfway through it.
+    pub total_s: f64,
+}
+
+/// The visitor's request (`input` prompt tokens, `output` answer tokens) on this device.
+pub fn request_time(model: &ModelShape, input: u64, output: u64, rates: &CpuRates) -> RequestTime {
+    let (input, output) = (input as f64, output as f64);
+    let first_token_s = first_token_seconds(model, input.max(1.0), rates);
+    let per_token = decode_seconds(model, input + output / 2.0, rates);
+    RequestTime {
+        first_token_s,
+        tokens_per_s: 1.0 / per_token,
+        total_s: first_token_s + (output - 1.0).max(0.0) * per_token,
+    }
+}
+
+/// The request the time column is for: the cost panel's tokens per request.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Workload {
+    pub input_tokens: u64,
+    pub output_tokens: u64,
+}
+
+impl Default for Workload {
+    fn default() -> Self {
+        Workload {
+            input_tokens: 500,
+            output_tokens: 200,
+        }
+    }
+}
+
+/// Where a row's speed comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeedSource {
+    /// Extrapolated from the decoder layer this device ran.
+    Measured,
+    /// From the bandwidth and compute assumed for the hardware found.
+    Assumed,
+}
+
+impl SpeedSource {
+    pub fn key(self) -> &'static str {
+        match self {
+            SpeedSource::Measured => "measured",
+            SpeedSource::Assumed => "assumed",
+        }
+    }
+}
+
+/// The request's time from the assumption: the prompt at the compute rate, then the answer at
+/// the assumed decoding speed.
+pub fn assumed_request(
+    model: &ModelShape,
+    memory: &Memory,
+    assumption: &SpeedAssumption,
+    work: Workload,
+) -> RequestTime {
+    let tokens_per_s = tokens_per_second(model, memory, assumption);
+    let first_token_s =
+        2.0 * model.active_params() * work.input_tokens as f64 / (assumption.gflops * 1e9);
+    RequestTime {
+        first_token_s,
+        tokens_per_s,
+        total_s: first_token_s + work.output_tokens.saturating_sub(1) as f64 / tokens_per_s,
+    }
+}
+
+/// A duration as the panel prints it: milliseconds below a second, then seconds.
+pub fn seconds_text(seconds: f64) -> String {
+    if seconds < 1.0 {
+        format!("{:.0} ms", seconds * 1e3)
+    } else if seconds < 10.0 {
+        format!("{seconds:.1} s")
+    } else {
+        format!("{seconds:.0} s")
+    }
+}
+
+/// The GPU's measured memory bandwidth from a large matrix-vector product, in GB/s.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct GpuBandwidth {
+    pub f32_gb_s: f64,
+    /// Only where the adapter offers `shader-f16`.
+    pub f16_gb_s: Option<f64>,
+}
+
+/// Decode tokens/s on the GPU: one token reads every active weight (at `bits_per_weight`) and
+/// the KV cache once, at the bandwidth measured; the f16 figure is used where there is one, as
+/// a runtime would read its 4-bit and 16-bit weights with 16-bit arithmetic.
+pub fn gpu_tokens_per_s(
+    model: &ModelShape,
+    bits_per_weight: f64,
+    context: u32,
+    gpu: &GpuBandwidth,
+) -> f64 {
+    let weights = model.active_params() * bits_per_weight / 8.0;
+    let cache =
+        2.0 * f64::from(model.kv_heads * model.head_dim) * 2.0 * model.cached_layer_tokens(context);
+    gpu.f16_gb_s.unwrap_or(gpu.f32_gb_s) * 1e9 / (weights + cache)
+}
+
+/// One run of "Measure this device": what was timed, the rates read from it, where and when.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Measurement {
+    pub timings: LayerTimings,
+    pub rates: CpuRates,
+    /// The browser's user-agent string, as it reported itself.
+    pub browser: String,
+    /// When the benchmark finished, as an ISO 8601 date and time.
+    pub date: String,
+    /// The GPU's bandwidth, when there is an adapter and its benchmark ran.
+    pub gpu: Option<GpuBandwidth>,
+}
+
+impl Measurement {
+    pub fn new(timings: LayerTimings, browser: String, date: String) -> Self {
+        Measurement {
+            rates: rates(&timings, &BENCH_LAYER),
+            timings,
+            browser,
+            date,
+            gpu: None,
+        }
+    }
+
+    /// The method and the measured figures, in words, as the panel and the report print them.
+    pub fn summary(&self) -> String {
+        let t = &self.timings;
+        let gpu = match &self.gpu {
+            Some(g) => format!(
+                " GPU: {:.1} GB/s in f32{} measured by a 4096 × 4096 matrix-vector product in \
+                 WGSL; decode on the GPU (the GPU tokens/s column) = that bandwidth ÷ bytes read \
+                 per token (active weights at their precision + KV cache).",
+                g.f32_gb_s,
+                g.f16_gb_s
+                    .map_or(String::new(), |f| format!(", {f:.1} GB/s in f16"))
+            ),
+            None => " No GPU figure: this browser gave no WebGPU adapter, or its benchmark failed."
+                .into(),
+        };
+        let cpu = format!(
+            "Measured here with tract (WebAssembly, one thread) on a decoder layer of {:.1} M \
+             weights: one token {:.1} ms over {} cached tokens, {:.1} ms over {}; a {}-token \
+             prefill {:.0} ms ({} runs, {:.1} s in all). Extrapolated per model: seconds per \
+             token = (layers × layer weights + vocabulary × hidden) × {:.2} ns + attention \
+             (heads × head size × cached tokens, summed over layers) × {:.3} ns; first token = \
+             prompt operations ÷ {:.1} GFLOP/s. A 4-bit or 16-bit runtime is assumed to cost \
+             what tract's f32 kernels cost per weight here.",
+            BENCH_LAYER.matrix_weights() / 1e6,
+            t.decode_short_ms,
+            t.short_context,
+            t.decode_long_ms,
+            t.long_context,
+            t.prefill_tokens,
+            t.prefill_ms,
+            t.runs,
+            t.total_ms / 1e3,
+            self.rates.seconds_per_weight * 1e9,
+            self.rates.seconds_per_attention_unit * 1e9,
+            self.rates.prefill_flops_per_s / 1e9,
+        );
+        cpu + &gpu
+    }
+}

@@ -1,0 +1,94 @@
+//! The device benchmark's schedule: which layer shapes to time, how often, and within what budget.
+//!
+//! The same code runs in the worker (yielding to the event loop between runs, so a cancel can
+//! land) and natively (where the pause does nothing), so the browser and the native check time
+//! exactly the same thing.
+
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use super::{Backend, InferenceError};
+use crate::protocol::LayerTimings;
+
+/// The cache length for the short decode: near the start of a conversation.
+pub const SHORT_CONTEXT: usize = 64;
+/// The cache length for the long decode; the difference between the two prices attention.
+pub const LONG_CONTEXT: usize = 1024;
+/// The prompt chunk a prefill reads at once.
+pub const PREFILL_TOKENS: usize = 32;
+/// Each phase times at least this many runs after its warm-up, whatever the budget.
+const MIN_RUNS: usize = 3;
+const MAX_RUNS: usize = 15;
+
+/// A clock and a way to let other work in between runs.
+pub trait Pace {
+    fn now_ms(&self) -> f64;
+    fn pause(&self) -> impl Future<Output = ()>;
+}
+
+/// The median of some timings (the upper middle for an even count).
+pub fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Times `tokens` new tokens over a cache of `past`, within `budget_ms` once `MIN_RUNS` are done.
+async fn phase<B: Backend>(
+    pace: &impl Pace,
+    tokens: usize,
+    past: usize,
+    seed: u64,
+    budget_ms: f64,
+    runs: &mut u32,
+) -> Result<f64, InferenceError> {
+    let layer = B::decoder_layer(tokens, past, seed)?;
+    pace.pause().await;
+    // The first run pays for allocating buffers, so it is not counted.
+    layer.step()?;
+    let start = pace.now_ms();
+    let mut times = Vec::new();
+    while times.len() < MIN_RUNS || (times.len() < MAX_RUNS && pace.now_ms() - start < budget_ms) {
+        pace.pause().await;
+        let t = pace.now_ms();
+        layer.step()?;
+        times.push(pace.now_ms() - t);
+    }
+    *runs += times.len() as u32;
+    Ok(median(&mut times))
+}
+
+/// The whole benchmark: decode at two contexts, then a prefill batch; the budget is split
+/// 20/20/60 because a prefill run takes tens of decode runs.
+pub async fn measure<B: Backend>(
+    pace: &impl Pace,
+    budget_ms: f64,
+) -> Result<LayerTimings, InferenceError> {
+    let start = pace.now_ms();
+    let mut runs = 0;
+    let short = phase::<B>(pace, 1, SHORT_CONTEXT, 1, budget_ms * 0.2, &mut runs).await?;
+    let long = phase::<B>(pace, 1, LONG_CONTEXT, 2, budget_ms * 0.2, &mut runs).await?;
+    let prefill = phase::<B>(pace, PREFILL_TOKENS, 1, 3, budget_ms * 0.6, &mut runs).await?;
+    Ok(LayerTimings {
+        decode_short_ms: short,
+        short_context: SHORT_CONTEXT as u32,
+        decode_long_ms: long,
+        long_context: LONG_CONTEXT as u32,
+        prefill_ms: prefill,
+        prefill_tokens: PREFILL_TOKENS as u32,
+        runs,
+        total_ms: pace.now_ms() - start,
+    })
+}
+
+/// Runs a future whose pauses never wait, as the native pace's do, to completion.
+pub fn run_now<T>(future: impl Future<Output = T>) -> Option<T> {
+    let mut future = pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(value) => Some(value),
+        Poll::Pending => None,
+    }
+}
