@@ -60,7 +60,28 @@
       console.warn('Local or Cloud will not work offline: ' + error);
     });
   }
-  // After the page's own loading, so precaching never competes with the first render.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register);
+  // After the app has taken over the prerendered page (it sets <html data-app>), so precaching
+  // never competes with the app's own bundle, which is fetched only after the first paint; at
+  // the latest ten seconds after the page loaded, so a page whose app failed still gets it.
+  var registered = false;
+  function registerOnce() {
+    if (registered) return;
+    registered = true;
+    register();
+  }
+  function appRuns() {
+    return document.documentElement.hasAttribute('data-app');
+  }
+  function afterLoad() {
+    if (appRuns()) return registerOnce();
+    var watch = new MutationObserver(function () {
+      if (!appRuns()) return;
+      watch.disconnect();
+      registerOnce();
+    });
+    watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-app'] });
+    setTimeout(registerOnce, 10000);
+  }
+  if (document.readyState === 'complete') afterLoad();
+  else window.addEventListener('load', afterLoad);
 })();

@@ -38,7 +38,7 @@ pub fn questionnaire() -> Html {
                     <Question factor={ *factor } number={ i + 1 } />
                 }) }
                 <noscript>
-                    <p><button type="submit">{ "Keep these answers in the page's link" }</button></p>
+                    <p><button type="submit" class="works-without-app">{ "Keep these answers in the page's link" }</button></p>
                 </noscript>
             </form>
         </section>

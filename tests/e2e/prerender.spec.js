@@ -4,6 +4,11 @@
 const { test, expect } = require('@playwright/test');
 const path = require('node:path');
 
+// These tests hold back or block the app's bundle with page.route. The service worker's own
+// downloads are outside page.route and made them unreliable in a full run; none of them needs
+// it, so none is allowed here (pwa.spec.js tests it).
+test.use({ serviceWorkers: 'block' });
+
 // Every question and its options, as the Rust table writes them for the Python side.
 const QUESTIONS = require(path.join(__dirname, '../../models/questionnaire.json')).factors;
 
