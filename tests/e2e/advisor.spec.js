@@ -1,6 +1,7 @@
 // The advisor page: answering, share links, autosave, bad links, export, accessibility, layouts.
 const { test, expect } = require('@playwright/test');
 const { default: AxeBuilder } = require('@axe-core/playwright');
+const { watchLayoutShifts } = require('./page_watch');
 
 const result = (page) => page.locator('#result');
 
@@ -243,16 +244,9 @@ for (const width of [360, 390, 1280]) {
 }
 
 test('nothing shifts once the page has rendered', async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  const layoutShifts = await watchLayoutShifts(page);
   await page.goto('./?privacy=personal&model_size=large&resources=mixed');
   await expect(page.locator('#inference-status')).toHaveAttribute('data-state', /ready|failed/, { timeout: 60_000 });
-  const shifts = await page.evaluate(() => window.__shifts);
+  const shifts = await layoutShifts();
   expect(shifts).toEqual([]);
 });

@@ -3,6 +3,7 @@
 // nothing moves when it does.
 const { test, expect } = require('@playwright/test');
 const path = require('node:path');
+const { holdAppBundle, watchLayoutShifts } = require('./page_watch');
 
 // These tests hold back or block the app's bundle with page.route. The service worker's own
 // downloads are outside page.route and made them unreliable in a full run; none of them needs
@@ -58,12 +59,7 @@ test('without JavaScript the questions are a form that keeps the answers in a li
 
 test('answers given before the app starts are kept when it takes over', async ({ page }) => {
   // Hold the app's wasm back until the visitor has answered in the prerendered page.
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  await page.route(/app-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdAppBundle(page);
   await page.goto('./?latency=realtime');
   await page.locator('input[name="privacy"][value="regulated"]').check();
   await page.locator('#describe-text').fill('Caption photos while the camera is open');
@@ -77,12 +73,7 @@ test('answers given before the app starts are kept when it takes over', async ({
 });
 
 test('a keyboard user keeps their place when the app takes over', async ({ page }) => {
-  let release;
-  const released = new Promise((resolve) => { release = resolve; });
-  await page.route(/app-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdAppBundle(page);
   await page.goto('./');
   await page.locator('input[name="privacy"][value="public"]').focus();
   await page.keyboard.press('ArrowDown');
@@ -96,17 +87,10 @@ test('a keyboard user keeps their place when the app takes over', async ({ page 
 });
 
 test('the app takes over the prerendered page without moving it', async ({ page }) => {
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (!entry.hadRecentInput) window.__shifts.push(entry.value);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  const layoutShifts = await watchLayoutShifts(page);
   await page.goto('./');
   await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
-  const shifts = await page.evaluate(() => window.__shifts);
+  const shifts = await layoutShifts();
   expect(shifts).toEqual([]);
 });
 
