@@ -120,7 +120,7 @@ pub fn run_all(root: &Path) -> Result<()> {
     let mut total = Tally::default();
     println!("\nSummary");
     for step in &steps {
-        total.add(step.tally);
+        total.add(&step.tally);
         let verdict = if step.tally.failed == 0 {
             "ok"
         } else {
@@ -132,6 +132,9 @@ pub fn run_all(root: &Path) -> Result<()> {
         );
     }
     println!("  total time {:.1} s", started.elapsed().as_secs_f64());
+    for failure in &total.failures {
+        println!("  failed: {failure}");
+    }
     println!("{} passed, {} failed", total.passed, total.failed);
     if total.failed > 0 {
         std::process::exit(1);
@@ -151,14 +154,11 @@ fn check(name: &'static str, body: impl FnOnce() -> Result<bool>) -> Step {
         name,
         seconds: start.elapsed().as_secs_f64(),
         tally: if ok {
-            Tally {
-                passed: 1,
-                failed: 0,
-            }
+            Tally::counts(1, 0)
         } else {
             Tally {
-                passed: 0,
-                failed: 1,
+                failures: vec![name.to_owned()],
+                ..Tally::counts(0, 1)
             }
         },
     }
@@ -173,19 +173,22 @@ fn counted(name: &'static str, body: impl FnOnce() -> Result<(bool, Tally)>) -> 
         Ok((true, tally)) => {
             eprintln!("{name}: no test ran");
             Tally {
-                passed: tally.passed,
                 failed: 1,
+                failures: vec![format!("{name}: no test ran")],
+                ..tally
             }
         }
-        Ok((false, tally)) => Tally {
-            passed: tally.passed,
-            failed: tally.failed.max(1),
+        Ok((false, tally)) if tally.failed == 0 => Tally {
+            failed: 1,
+            failures: vec![format!("{name}: the runner failed without naming a test")],
+            ..tally
         },
+        Ok((false, tally)) => tally,
         Err(error) => {
             eprintln!("{name}: {error:#}");
             Tally {
-                passed: 0,
-                failed: 1,
+                failures: vec![format!("{name}: {error:#}")],
+                ..Tally::counts(0, 1)
             }
         }
     };
@@ -202,8 +205,8 @@ fn skipped(name: &'static str) -> Step {
         name,
         seconds: 0.0,
         tally: Tally {
-            passed: 0,
-            failed: 1,
+            failures: vec![format!("{name}: skipped")],
+            ..Tally::counts(0, 1)
         },
     }
 }
