@@ -4,7 +4,7 @@
 use local_or_cloud::engine::hybrid::HybridMode;
 use local_or_cloud::engine::rules::RuleId;
 use local_or_cloud::engine::{
-    recommend, Answers, DeviceClass, Input, Measured, Recommendation, Verdict,
+    recommend, Answers, DeviceClass, Input, LocalEstimate, Measured, Recommendation, Verdict,
 };
 
 struct Scenario {
@@ -346,24 +346,62 @@ fn confidence_grows_with_answers_and_shrinks_with_conflict() {
     assert!(conflict.confidence < many.confidence / 1.5);
 }
 
+/// The feature's estimated local time against the measured cloud call: (local ms, cloud ms,
+/// the latency answer, how far the pull moves, the words that say why).
+const MEASURED_LATENCY: &[(f64, f64, &str, f64, &str)] = &[
+    (
+        40.0,
+        1_500.0,
+        "interactive",
+        -0.3,
+        "only the device meets it",
+    ),
+    (
+        2_500.0,
+        800.0,
+        "interactive",
+        0.3,
+        "only the cloud meets it",
+    ),
+    (300.0, 600.0, "interactive", 0.0, "both meet it"),
+    (9_000.0, 7_000.0, "relaxed", 0.0, "neither meets it"),
+];
+
 #[test]
-fn measured_latency_is_used_and_listed() {
-    let measured = Measured {
-        local_latency_ms: Some(40.0),
-        cloud_latency_ms: Some(1_500.0),
+fn the_features_measured_time_is_weighed_and_listed() {
+    for &(local, cloud, latency, shift, outcome) in MEASURED_LATENCY {
+        let measured = Measured {
+            local: Some(LocalEstimate {
+                ms: local,
+                what: "Llama 3.2 1B at 4 bits would take a while".into(),
+            }),
+            cloud_latency_ms: Some(cloud),
+            ..Measured::default()
+        };
+        let r = run(&[("latency", latency)], measured);
+        let factor = &r.factors[5];
+        assert!(factor.measured, "{latency} {local}");
+        assert!(factor.reason.contains(outcome), "{}", factor.reason);
+        assert!(factor.reason.contains("Llama 3.2 1B at 4 bits"));
+        let base = run(&[("latency", latency)], Measured::default()).factors[5].pull;
+        assert!(
+            (factor.pull - (base + shift)).abs() < 1e-9,
+            "{latency} {local} vs {cloud}: {} (unmeasured {base})",
+            factor.pull
+        );
+        assert_eq!(r.measured_facts.len(), 1);
+    }
+}
+
+#[test]
+fn one_measured_side_alone_is_not_weighed() {
+    let cloud_only = Measured {
+        cloud_latency_ms: Some(90.0),
         ..Measured::default()
     };
-    let r = run(&[("latency", "interactive")], measured);
-    let latency = &r.factors[5];
-    assert!(latency.measured);
-    assert!(latency
-        .reason
-        .contains("local inference took 40 ms and the cloud call 1500 ms"));
-    assert!(
-        (latency.pull - -0.4).abs() < 1e-9,
-        "-0.1 moved 0.3 towards the device"
-    );
-    assert_eq!(r.measured_facts.len(), 1);
+    let r = run(&[("latency", "realtime")], cloud_only);
+    assert!(!r.factors[5].measured);
+    assert!(r.measured_facts.is_empty());
 }
 
 #[test]

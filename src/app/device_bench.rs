@@ -10,6 +10,7 @@ use std::rc::Rc;
 use gloo_worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
+use super::state::{use_advisor, Action};
 use super::urls;
 use crate::device::probe::gpu_bandwidth;
 use crate::device::speed::Measurement;
@@ -52,16 +53,19 @@ fn now_iso() -> String {
 #[hook]
 pub fn use_device_bench() -> DeviceBench {
     let state = use_state(|| BenchState::Idle);
+    let advisor = use_advisor();
     let bridge = use_mut_ref(|| None::<WorkerBridge<RemoteWorker>>);
     // Each start or cancel is a new run; a GPU result that arrives for an older run is dropped.
     let run = use_memo((), |_| Rc::new(Cell::new(0u32)));
     let start = {
         let (state, bridge, run) = (state.clone(), bridge.clone(), (*run).clone());
+        let dispatch = advisor.dispatcher();
         use_callback((), move |(), _| {
             run.set(run.get() + 1);
             let this_run = run.get();
             let answer = {
                 let (state, bridge, run) = (state.clone(), bridge.clone(), run.clone());
+                let dispatch = dispatch.clone();
                 move |response: Response| {
                     // The worker has answered; ending it frees the layers' memory at once.
                     bridge.borrow_mut().take();
@@ -73,12 +77,15 @@ pub fn use_device_bench() -> DeviceBench {
                         _ => return,
                     };
                     // Then the GPU, where there is one: its failure leaves the CPU figures standing.
-                    let (state, run) = (state.clone(), run.clone());
+                    let (state, run, dispatch) = (state.clone(), run.clone(), dispatch.clone());
                     wasm_bindgen_futures::spawn_local(async move {
                         let mut measurement = Measurement::new(timings, browser(), now_iso());
                         measurement.gpu = gpu_bandwidth().await.ok();
                         if run.get() == this_run {
-                            state.set(BenchState::Done(Rc::new(measurement)));
+                            let measurement = Rc::new(measurement);
+                            // The verdict weighs the feature's local time extrapolated from it.
+                            dispatch.dispatch(Action::Measured(measurement.clone()));
+                            state.set(BenchState::Done(measurement));
                         }
                     });
                 }

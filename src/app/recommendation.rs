@@ -4,9 +4,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::analyzer_state::use_analyzer;
 use super::state::use_advisor;
 use crate::device::classify;
+use crate::device::feature_time::feature_time;
+use crate::device::speed::Workload;
 use crate::engine::measured::Measured;
 use crate::engine::recommend::Recommendation;
 use crate::engine::{recommend, Input};
@@ -16,39 +17,47 @@ pub struct RecommendationProviderProps {
     pub children: Html,
 }
 
-/// Re-scores only when the answers, the cost inputs, the device class or a measured latency
+/// Re-scores only when the answers, the cost inputs, the device class or a measured time
 /// change, not when a notice does, and hands the result to every component below it.
 #[function_component(RecommendationProvider)]
 pub fn recommendation_provider(props: &RecommendationProviderProps) -> Html {
     let state = use_advisor();
-    // The device class counts only when the visitor says the feature runs on this device.
-    let device_class = state
-        .shared
-        .this_device
-        .then(|| classify(&state.device))
-        .flatten();
-    // Measured latencies count once both sides have one: the analyzer's median on this
-    // device and the last cloud call's total time.
-    let analyzer = use_analyzer();
-    let local_ms = analyzer.state.last.as_ref().map(|a| a.p50_ms);
-    let latencies = (
-        local_ms.map(f64::to_bits),
-        state.cloud_latency_ms.map(f64::to_bits),
-    );
+    // This device's class and measured speed count only when the visitor says the feature runs
+    // on this device: a developer's laptop says nothing about their users' phones.
+    let this_device = state.shared.this_device;
+    let device_class = this_device.then(|| classify(&state.device)).flatten();
+    // The feature's local time: a model of the answered task size, for the cost panel's
+    // request, extrapolated from "Measure this device". It counts once the cloud side has a
+    // measured time too.
+    let work = Workload {
+        input_tokens: state.shared.cost.input_tokens,
+        output_tokens: state.shared.cost.output_tokens,
+    };
+    let local = match (
+        this_device,
+        &state.measurement,
+        state.shared.answers.model_size(),
+    ) {
+        (true, Some(measurement), Some(size)) => {
+            feature_time(size, &state.device, measurement, work).map(|t| t.estimate(work))
+        }
+        _ => None,
+    };
     let recommendation: Rc<Recommendation> = use_memo(
         (
             state.shared.answers.clone(),
             state.shared.cost.clone(),
             device_class,
-            latencies,
+            local,
+            state.cloud_latency_ms.map(f64::to_bits),
         ),
-        |(answers, cost, device, (local, cloud))| {
+        |(answers, cost, device, local, cloud)| {
             recommend(&Input {
                 answers: answers.clone(),
                 cost: cost.clone(),
                 measured: Measured {
                     device: device.clone(),
-                    local_latency_ms: local.map(f64::from_bits),
+                    local: local.clone(),
                     cloud_latency_ms: cloud.map(f64::from_bits),
                 },
                 ..Input::default()

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::device::speed::Measurement;
 use crate::device::{DeviceProfile, ProbeResult};
 use crate::engine::{Choice, Factor};
 use crate::share::{self, Shared};
@@ -24,6 +25,8 @@ pub struct AdvisorState {
     pub suggested: BTreeMap<Factor, u8>,
     /// The last cloud call's total time, measured in this browser.
     pub cloud_latency_ms: Option<f64>,
+    /// The last "Measure this device" run: the feature's local time is extrapolated from it.
+    pub measurement: Option<Rc<Measurement>>,
 }
 
 /// The ways the state changes.
@@ -43,6 +46,8 @@ pub enum Action {
     Notice(String),
     /// A cloud call finished in this many milliseconds: a measured fact for the latency factor.
     CloudLatency(f64),
+    /// "Measure this device" finished: a measured fact for the feature's local time.
+    Measured(Rc<Measurement>),
     DismissNotices,
     /// Drops the visitor's own prices for the cloud model: back to the list price.
     ListPrice,
@@ -103,6 +108,7 @@ impl Reducible for AdvisorState {
                 }
             }
             Action::CloudLatency(ms) => next.cloud_latency_ms = Some(ms),
+            Action::Measured(measurement) => next.measurement = Some(measurement),
             Action::DismissNotices => next.notices.clear(),
             Action::ListPrice => {
                 next.shared.cost.input_price = None;
@@ -120,6 +126,7 @@ impl Reducible for AdvisorState {
                     },
                     // The device has not changed because the answers were cleared.
                     device: self.device.clone(),
+                    measurement: self.measurement.clone(),
                     ..AdvisorState::default()
                 };
             }

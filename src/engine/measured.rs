@@ -9,10 +9,18 @@ use super::factor::{Latency, Resources};
 pub struct Measured {
     /// The hardware class the device profile supports, standing in for the resources answer.
     pub device: Option<DeviceClass>,
-    /// The local analyzer's median latency in milliseconds.
-    pub local_latency_ms: Option<f64>,
+    /// The feature's own request, estimated for a model of the answered size on this device.
+    pub local: Option<LocalEstimate>,
     /// The cloud call's total latency in milliseconds.
     pub cloud_latency_ms: Option<f64>,
+}
+
+/// A local time the device measurement implies for the feature, with what it is in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocalEstimate {
+    pub ms: f64,
+    /// The model, the request and where the speed came from, as the result lists it.
+    pub what: String,
 }
 
 /// A `resources` option derived from measurements, with the facts it was derived from.

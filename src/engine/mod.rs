@@ -22,5 +22,5 @@ pub mod weights;
 
 pub use answers::{AnswerError, Answers};
 pub use factor::{Choice, Factor};
-pub use measured::{DeviceClass, Measured};
+pub use measured::{DeviceClass, LocalEstimate, Measured};
 pub use recommend::{recommend, Direction, FactorResult, Input, Recommendation, Verdict};

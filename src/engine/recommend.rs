@@ -329,11 +329,12 @@ fn direction_of(pull: f64) -> Direction {
     }
 }
 
-/// When local and cloud latency were both measured and only one meets the budget, the latency pull moves towards it.
+/// When the feature's local time and the cloud call were both measured, the latency factor
+/// lists them; when only one side meets the budget, the latency pull moves towards it.
 fn apply_measured_latency(result: &mut FactorResult, measured: &Measured, facts: &mut Vec<String>) {
     let (Some(Choice::Latency(option)), Some(local), Some(cloud)) = (
         result.option,
-        measured.local_latency_ms,
+        measured.local.as_ref(),
         measured.cloud_latency_ms,
     ) else {
         return;
@@ -341,16 +342,18 @@ fn apply_measured_latency(result: &mut FactorResult, measured: &Measured, facts:
     let Some(budget) = latency_budget_ms(option) else {
         return;
     };
-    let shift = match (local <= budget, cloud <= budget) {
-        (true, false) => -MEASURED_LATENCY_SHIFT,
-        (false, true) => MEASURED_LATENCY_SHIFT,
-        _ => return,
+    let (shift, outcome) = match (local.ms <= budget, cloud <= budget) {
+        (true, false) => (-MEASURED_LATENCY_SHIFT, "only the device meets it"),
+        (false, true) => (MEASURED_LATENCY_SHIFT, "only the cloud meets it"),
+        (true, true) => (0.0, "both meet it"),
+        (false, false) => (0.0, "neither meets it"),
     };
     result.pull = (result.pull + shift).clamp(-1.0, 1.0);
     result.direction = direction_of(result.pull);
     result.measured = true;
     let fact = format!(
-        "Measured: local inference took {local:.0} ms and the cloud call {cloud:.0} ms against a {budget:.0} ms budget."
+        "Measured: {}; the cloud call took {cloud:.0} ms. Against the {budget:.0} ms budget {outcome}.",
+        local.what
     );
     result.reason = format!("{} {fact}", result.reason);
     facts.push(fact);

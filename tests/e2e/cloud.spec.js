@@ -50,8 +50,34 @@ test('the same text in the cloud, side by side with the device: labels, latency,
   await expect(page.locator('#cloud-cost')).toContainText('$0.000054 a call; $32.22 a month');
   await expect(page.locator('#cloud-bytes')).toContainText(new RegExp(`on this device: 0 bytes; cloud: \\d+ bytes to ${ORIGIN}`));
   await expect(page.locator('#cloud-offline')).toHaveText('on this device: yes; cloud: no');
-  // The measured cloud latency is a fact for the latency factor.
-  await expect(page.locator('#measured-facts')).toContainText(/the cloud call \d+ ms against a 100 ms budget/);
+  // The cloud's time alone is not weighed: the local side is the feature's own model, which
+  // only "Measure this device" can estimate.
+  await expect(page.locator('#measured-facts')).toHaveCount(0);
+});
+
+test('the verdict weighs the feature\'s local time, extrapolated from this device, against the cloud call', async ({ page }) => {
+  test.setTimeout(150_000);
+  await setUp(page, { query: '&latency=interactive&model_size=small&device=this' });
+  await run(page);
+  await expect(status(page)).toHaveAttribute('data-state', 'done');
+  await expect(page.locator('#measured-facts')).not.toContainText('would take');
+  await page.locator('#measure-device').click();
+  await expect(page.locator('#device-bench')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  const facts = page.locator('#measured-facts');
+  await expect(facts).toContainText(
+    /Measured: Llama 3\.2 1B at 4 bits would take [\d.]+ m?s for the request \(500 tokens in, 200 out\), extrapolated from the decoder layer measured on this device; the cloud call took \d+ ms\. Against the 1000 ms budget (both meet it|neither meets it|only the device meets it|only the cloud meets it)\./,
+  );
+  await expect(page.locator('#reasons li[data-factor="latency"]')).toContainText('would take');
+  // The time follows the request: a longer answer takes longer on the device.
+  const before = await facts.textContent();
+  await page.locator('#cost-output_tokens').fill('800');
+  await page.locator('#cost-output_tokens').blur();
+  await expect(facts).toContainText('(500 tokens in, 800 out)');
+  const seconds = (text) => {
+    const [, n, unit] = text.match(/would take ([\d.]+) (m?s)/);
+    return Number(n) / (unit === 'ms' ? 1000 : 1);
+  };
+  expect(seconds(await facts.textContent())).toBeGreaterThan(seconds(before));
 });
 
 test('Azure OpenAI deployment URLs and local servers\' model lists work against the test server', async ({ page }) => {
