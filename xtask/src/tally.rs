@@ -7,6 +7,9 @@ pub struct Tally {
     pub failed: u64,
     /// One line per failed test, so that CI's last lines say what failed and not only how many.
     pub failures: Vec<String>,
+    /// Tests that failed once and passed on Playwright's retry: counted as passed, but named,
+    /// since a flaky test is a defect to find, not to hide.
+    pub flaky: Vec<String>,
 }
 
 impl Tally {
@@ -14,7 +17,7 @@ impl Tally {
         Tally {
             passed,
             failed,
-            failures: Vec::new(),
+            ..Tally::default()
         }
     }
 
@@ -22,6 +25,7 @@ impl Tally {
         self.passed += other.passed;
         self.failed += other.failed;
         self.failures.extend(other.failures.iter().cloned());
+        self.flaky.extend(other.flaky.iter().cloned());
     }
 }
 
@@ -60,14 +64,16 @@ pub fn from_playwright(json: &str) -> Option<Tally> {
             .and_then(serde_json::Value::as_u64)
             .unwrap_or(0)
     };
-    let mut failures = Vec::new();
+    let (mut failures, mut flaky) = (Vec::new(), Vec::new());
     for suite in list(&value, "suites") {
-        playwright_failures(suite, &mut failures);
+        playwright_tests(suite, "unexpected", &mut failures);
+        playwright_tests(suite, "flaky", &mut flaky);
     }
     Some(Tally {
         passed: n("expected") + n("flaky"),
         failed: n("unexpected"),
         failures,
+        flaky,
     })
 }
 
@@ -85,11 +91,12 @@ fn text<'a>(value: &'a serde_json::Value, key: &str) -> &'a str {
         .unwrap_or("")
 }
 
-/// Walks a Playwright suite: `file:line [project] title: the error's first line` per unexpected test.
-fn playwright_failures(suite: &serde_json::Value, out: &mut Vec<String>) {
+/// Walks a Playwright suite: `file:line [project] title: the first error's first line` per test
+/// whose outcome is `status` ("unexpected" for failed, "flaky" for passed on a retry).
+fn playwright_tests(suite: &serde_json::Value, status: &str, out: &mut Vec<String>) {
     for spec in list(suite, "specs") {
         for test in list(spec, "tests") {
-            if text(test, "status") != "unexpected" {
+            if text(test, "status") != status {
                 continue;
             }
             let error = list(test, "results")
@@ -111,7 +118,7 @@ fn playwright_failures(suite: &serde_json::Value, out: &mut Vec<String>) {
         }
     }
     for inner in list(suite, "suites") {
-        playwright_failures(inner, out);
+        playwright_tests(inner, status, out);
     }
 }
 
@@ -155,12 +162,18 @@ mod tests {
             "suites":[{"suites":[{"specs":[{"title":"starts","file":"a.spec.js","line":7,
             "tests":[{"projectName":"chromium","status":"unexpected",
             "results":[{"error":{"message":"\u001b[31mError: timed out\u001b[39m\nmore"}}]},
-            {"projectName":"chromium","status":"expected","results":[]}]}]}]}]}"#;
+            {"projectName":"chromium","status":"expected","results":[]},
+            {"projectName":"webgpu","status":"flaky","results":[{"error":{"message":"Error: once"}},{}]}
+            ]}]}]}]}"#;
         let tally = from_playwright(json).expect("a report");
         assert_eq!((tally.passed, tally.failed), (5, 1));
         assert_eq!(
             tally.failures,
             vec!["a.spec.js:7 [chromium] starts: Error: timed out".to_owned()]
+        );
+        assert_eq!(
+            tally.flaky,
+            vec!["a.spec.js:7 [webgpu] starts: Error: once".to_owned()]
         );
         assert_eq!(from_playwright("not json"), None);
     }

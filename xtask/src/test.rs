@@ -132,6 +132,9 @@ pub fn run_all(root: &Path) -> Result<()> {
         );
     }
     println!("  total time {:.1} s", started.elapsed().as_secs_f64());
+    for flaky in &total.flaky {
+        println!("  flaky (failed, then passed on a retry): {flaky}");
+    }
     for failure in &total.failures {
         println!("  failed: {failure}");
     }
