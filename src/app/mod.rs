@@ -18,7 +18,6 @@ mod export_buttons;
 mod factor_chart;
 mod flip_links;
 mod footer;
-mod header;
 mod model_fit;
 mod notices;
 mod question;

@@ -13,7 +13,6 @@ use super::device_probes::use_device_probes;
 use super::embed::use_embed_resize;
 use super::export::Export;
 use super::footer::Footer;
-use super::header::Header;
 use super::notices::Notices;
 use super::questionnaire::Questionnaire;
 use super::recommendation::RecommendationProvider;
@@ -137,7 +136,6 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<AdvisorContext> context={ state.clone() }>
         <ContextProvider<AnalyzerContext> context={ analyzer }>
             <div class={ classes!("shell", embed.then_some("embed")) }>
-                if !embed { <Header /> }
                 <Notices />
                 <RecommendationProvider>
                     // The order a person works in: describe, answer, read the verdict, check

@@ -17,7 +17,9 @@ test('?embed=1 shows only the questionnaire and the result, with a link to the f
   await page.goto('./?embed=1&privacy=regulated');
   await expect(page.locator('#questionnaire')).toBeVisible();
   await expect(page.locator('#result')).toBeVisible();
-  await expect(page.locator('header.site-header, footer, #device')).toHaveCount(0);
+  await expect(page.locator('footer, #device')).toHaveCount(0);
+  // The header is index.html's own; an embed hides it.
+  await expect(page.locator('header.site-header')).toBeHidden();
   const link = page.getByRole('link', { name: 'Open the full advisor' });
   await expect(link).toHaveAttribute('href', /privacy=regulated/);
   await expect(link).not.toHaveAttribute('href', /embed=/);
