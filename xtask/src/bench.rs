@@ -42,6 +42,7 @@ pub fn run(root: &Path) -> Result<()> {
     }
     for file in [
         "analyzer.onnx",
+        "analyzer.labels.json",
         "analyzer.vectors.json",
         "decoder_layer.onnx",
     ] {
