@@ -17,7 +17,7 @@ from pathlib import Path
 
 from analyzer_phrases import CLAUSES, OBJECTS, TASKS
 from analyzer_phrases2 import CLAUSES_V2, FILLERS, NEUTRAL, OPENERS
-from analyzer_phrases3 import CLAUSES_V3, NAME_PARTS, OPENERS_V3, PRODUCT_OPENERS, TASKS_V3, TERSE
+from analyzer_phrases3 import CLAUSES_V3, NAME_PARTS, OPENERS_V3, PRODUCT_OPENERS, TASKS_V3, TERSE as _TERSE, TERSE_MORE
 
 # The option keys come from the Rust table (src/engine/factor.rs), which a Rust test writes to
 # questionnaire.json, so the labels cannot drift from the contract.
@@ -75,6 +75,7 @@ def _short(fragments: dict, limit: int) -> dict:
 
 ALL_CLAUSES = merged(CLAUSES, CLAUSES_V2, {h: _short(CLAUSES_V3[h], MAX_WORDS if h in NEW_HEADS else MAX_WORDS_OLDER)
                                            for h in CLAUSES_V3})
+TERSE = merged(_TERSE, TERSE_MORE)
 ALL_TASKS = merged({"t": TASKS}, {"t": TASKS_V3})["t"]
 # Openers with the labels they imply (a "mobile app" opener is evidence, not noise).
 IMPLIED = {"A browser extension to": {"tooling": "web"}, "A mobile app to": {"tooling": "mobile"}}
@@ -160,7 +161,8 @@ def sample(rng: random.Random, split: str = "train") -> tuple[str, dict[str, str
         option = rng.choice(list(ALL_CLAUSES[factor]))
         if not compatible(labels, factor, option):
             continue
-        if notes and rng.random() < 0.6 and option in TERSE.get(factor, {}):
+        # Notes are mostly terse; prose now and then holds a terse phrase too ("Offline-first.").
+        if rng.random() < (0.6 if notes else 0.2) and option in TERSE.get(factor, {}):
             clauses.append(rng.choice(part(TERSE[factor][option], split)))
         else:
             clauses.append(expand(rng.choice(part(ALL_CLAUSES[factor][option], split)), rng))

@@ -311,3 +311,35 @@ TASKS_V3 = {
               "produce long, well-researched reports from {o}", "create videos from {o}", "solve complex multi-step problems in {o}"],
 }
 
+# More short notes: one to three words each, so they widen the vocabulary while adding few
+# word 3-grams (which the overlap check counts).
+TERSE_MORE = {
+    "privacy": {"public": ["public datasets", "published content", "nothing private"], "internal": ["trade secrets", "internal docs", "company-only data"],
+                "personal": ["customer PII", "user data", "private messages", "contact details"],
+                "regulated": ["HIPAA-compliant", "patient data", "financial records", "PHI involved", "GDPR special category"],
+                "device_only": ["never uploaded", "stays on-device", "no data leaves", "local processing only"]},
+    "connectivity": {"always": ["cloud-connected", "always connected", "requires connectivity"], "intermittent": ["patchy coverage", "metered data", "sync later"],
+                     "offline": ["offline-capable", "works offline", "no connectivity", "airplane mode"]},
+    "latency": {"realtime": ["instant", "zero lag", "live captions", "per keystroke"], "interactive": ["quick replies", "about a second", "responsive chat"],
+                "relaxed": ["no hurry", "can wait", "seconds fine"], "batch": ["bulk processing", "background queue", "weekly batch"]},
+    "resources": {"npu": ["Neural Engine", "NPU required", "AI PC"], "gpu": ["NVIDIA GPU", "GPU workstation", "VRAM heavy"],
+                  "mainstream": ["typical laptops", "ordinary PCs", "mid-range phones"], "low_end": ["budget phones", "older hardware", "low memory"],
+                  "mixed": ["any device", "varied hardware", "whatever users own"]},
+    "collaboration": {"single": ["personal only", "one user", "private workspace"], "team": ["team workspace", "shared results", "for coworkers"],
+                      "anywhere": ["cross-device sync", "from anywhere", "every device"]},
+    "request_mix": {"uniform": ["same task always", "uniform workload"], "long_tail": ["rare hard cases", "escalate hard ones"],
+                    "varied": ["easy and hard", "varied difficulty"]},
+    "knowledge": {"input_only": ["no lookup", "no RAG"], "device_data": ["local library", "files on device", "on-device search"],
+                  "shared_data": ["shared drive", "team knowledge base", "CRM data"], "live_data": ["live search", "fresh news", "current prices"]},
+    "tooling": {"windows": ["Windows app", "WPF", "Win32"], "web": ["browser-based", "Chrome extension", "web dashboard"],
+                "azure": ["Azure Functions", "Azure-hosted"], "mobile": ["iPhone app", "Android app", "App Store"],
+                "cross_platform": ["Electron", "Flutter app", "macOS, Windows, Linux"]},
+    "cost": {"no_usage_fees": ["free, no API", "no recurring fees", "one-time purchase", "no cloud bill"], "balanced": ["cost-neutral", "either pricing"],
+             "pay_as_you_go": ["per-token billing", "metered pricing", "no upfront cost", "pay per call"]},
+    "scale": {"fixed": ["small user base", "few users", "flat demand"], "growing": ["user growth", "growing fast", "more users monthly"],
+              "spiky": ["traffic bursts", "viral peaks", "huge audience", "seasonal spikes"]},
+    "maintenance": {"in_house": ["we patch it", "in-house MLOps", "our own updates"], "either": ["either maintainer"],
+                    "managed": ["vendor-managed", "managed API", "auto-updated by provider", "zero ops"]},
+    "customization": {"off_the_shelf": ["stock LLM", "default model", "no custom training"], "fine_tuned": ["fine-tuning", "domain adaptation", "custom-trained"],
+                      "full_control": ["own model", "open weights", "self-trained model"]},
+}

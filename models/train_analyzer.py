@@ -23,12 +23,12 @@ import embed
 import evaluate as evaluation
 import overlap
 from analyzer_phrases import OBJECTS
-from analyzer_phrases3 import PRODUCT_OPENERS, TERSE
+from analyzer_phrases3 import PRODUCT_OPENERS
 from featurize import DIM, features, indices
 
 HERE = pathlib.Path(__file__).parent
 SEED = 20261124
-TRAIN_SIZE = 40_000
+TRAIN_SIZE = 60_000
 VAL_SIZE = 4_000
 EPOCHS = 5
 BATCH = 256
@@ -78,7 +78,7 @@ def calibrate(params: dict, rows: list[dict]) -> tuple[float, dict]:
 def fragments() -> list[str]:
     """Every text the generator draws from, alternatives and all (only their words are used)."""
     out = [t for ts in data.ALL_TASKS.values() for t in ts] + [o for o, _, _ in OBJECTS]
-    out += [o for o, _ in data.ALL_OPENERS + PRODUCT_OPENERS] + [t for opts in TERSE.values() for ts in opts.values() for t in ts]
+    out += [o for o, _ in data.ALL_OPENERS + PRODUCT_OPENERS] + [t for opts in data.TERSE.values() for ts in opts.values() for t in ts]
     return out + [c for opts in data.ALL_CLAUSES.values() for cs in opts.values() for c in cs]
 
 
