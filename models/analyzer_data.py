@@ -1,9 +1,10 @@
 """The analyzer's training corpus: feature descriptions generated from fragments and word lists.
 
-Each description is assembled from an opener, a task (which fixes `model_size`) on an object
-(which may fix `privacy` and `knowledge`), and optional clauses for the other heads, in a random
-order with varied joiners, neutral sentences, and a few typos. A head whose clause is left out
-is labelled "unknown", which teaches the model to abstain.
+Each description is assembled from an opener (plain, or product copy naming an invented
+product), a task (which fixes `model_size`) on an object (which may fix `privacy` and
+`knowledge`), and optional clauses for the other heads, in a random order, as prose with
+neutral sentences or as terse notes, with a few typos. A head whose clause is left out is
+labelled "unknown", which teaches the model to abstain.
 
 Every fragment list is split in two by position: `split="train"` draws from four fifths of
 each list, `split="val"` only from the rest, so validation texts use phrasings training never
@@ -59,7 +60,7 @@ def expand(fragment: str, rng: random.Random) -> str:
 
 # Every fragment adds ordinary English word 3-grams, and the blind sets' share of 3-grams found in
 # the generator's output (overlap.py) must stay under its limit. So the third set's fragments
-# are used only up to `MAX_WORDS` words for the new heads (98 of 142) and `MAX_WORDS_OLDER` for
+# are used only up to `MAX_WORDS` words for the new heads (102 of 142) and `MAX_WORDS_OLDER` for
 # the older heads, whose longer ones reach the model only as terse notes; the model card gives
 # the figures.
 NEW_HEADS = ("cost", "scale", "maintenance", "customization")

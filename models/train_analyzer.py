@@ -6,7 +6,7 @@ embeddings that `embed.py` distills). Run: `python3 models/train_analyzer.py`.
 Order: the overlap check first (a blind set that reads like the generator makes the figures
 meaningless); then the distilled projection, training on generated texts, the abstention
 threshold calibrated on generated validation texts whose phrasings training never saw, and
-last the evaluation on both held-out sets, which nothing above reads.
+last the evaluation on every held-out set (`overlap.SETS`), which nothing above reads.
 """
 
 import json

@@ -116,7 +116,11 @@ mod tests {
     fn every_question_has_exactly_one_head() {
         // Suggestions reach every question the text can speak to, the optional ones included.
         for factor in Factor::ALL {
-            assert_eq!(HEADS.iter().filter(|h| *h == factor).count(), 1, "{factor:?}");
+            assert_eq!(
+                HEADS.iter().filter(|h| *h == factor).count(),
+                1,
+                "{factor:?}"
+            );
         }
         let results = decode(&vec![0.0; output_len()]).expect("the right length");
         assert_eq!(results.len(), Factor::ALL.len());
