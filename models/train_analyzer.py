@@ -6,7 +6,7 @@ embeddings that `embed.py` distills). Run: `python3 models/train_analyzer.py`.
 Order: the overlap check first (a blind set that reads like the generator makes the figures
 meaningless); then the distilled projection, training on generated texts, the abstention
 threshold calibrated on generated validation texts whose phrasings training never saw, and
-last the evaluation on both held-out sets, which nothing above reads.
+last the evaluation on every held-out set (`overlap.SETS`), which nothing above reads.
 """
 
 import json
@@ -22,13 +22,13 @@ import analyzer_model as model
 import embed
 import evaluate as evaluation
 import overlap
-from analyzer_phrases import CLAUSES, OBJECTS, TASKS
-from analyzer_phrases2 import CLAUSES_V2
+from analyzer_phrases import OBJECTS
+from analyzer_phrases3 import PRODUCT_OPENERS
 from featurize import DIM, features, indices
 
 HERE = pathlib.Path(__file__).parent
 SEED = 20261124
-TRAIN_SIZE = 32_000
+TRAIN_SIZE = 60_000
 VAL_SIZE = 4_000
 EPOCHS = 5
 BATCH = 256
@@ -76,8 +76,10 @@ def calibrate(params: dict, rows: list[dict]) -> tuple[float, dict]:
 
 
 def fragments() -> list[str]:
-    out = [t for ts in TASKS.values() for t in ts] + [o for o, _, _ in OBJECTS]
-    return out + [c for opts in {**CLAUSES, **CLAUSES_V2}.values() for cs in opts.values() for c in cs]
+    """Every text the generator draws from, alternatives and all (only their words are used)."""
+    out = [t for ts in data.ALL_TASKS.values() for t in ts] + [o for o, _, _ in OBJECTS]
+    out += [o for o, _ in data.ALL_OPENERS + PRODUCT_OPENERS] + [t for opts in data.TERSE.values() for ts in opts.values() for t in ts]
+    return out + [c for opts in data.ALL_CLAUSES.values() for cs in opts.values() for c in cs]
 
 
 def main() -> None:

@@ -24,6 +24,10 @@ pub const HEADS: &[Factor] = &[
     Factor::RequestMix,
     Factor::Knowledge,
     Factor::Tooling,
+    Factor::Cost,
+    Factor::Scale,
+    Factor::Maintenance,
+    Factor::Customization,
 ];
 
 /// A head's class names in output order, as the labels file and the cloud prompt spell them.
@@ -106,5 +110,19 @@ mod tests {
         assert_eq!(results[2].best, None);
         assert_eq!(results[2].suggestion, None);
         assert!(decode(&outputs[1..]).is_err());
+    }
+
+    #[test]
+    fn every_question_has_exactly_one_head() {
+        // Suggestions reach every question the text can speak to, the optional ones included.
+        for factor in Factor::ALL {
+            assert_eq!(
+                HEADS.iter().filter(|h| *h == factor).count(),
+                1,
+                "{factor:?}"
+            );
+        }
+        let results = decode(&vec![0.0; output_len()]).expect("the right length");
+        assert_eq!(results.len(), Factor::ALL.len());
     }
 }
