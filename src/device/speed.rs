@@ -268,7 +268,7 @@ impl Measurement {
         let cpu = format!(
             "Measured here with tract (WebAssembly, one thread) on a decoder layer of {:.1} M \
              weights: one token {:.1} ms over {} cached tokens, {:.1} ms over {}; a {}-token \
-             prefill {:.0} ms ({} runs, {:.1} s in all). Extrapolated per model: seconds per \
+             prefill {:.0} ms (means of {} back-to-back runs, {:.1} s in all). Extrapolated per model: seconds per \
              token = (layers × layer weights + vocabulary × hidden) × {:.2} ns + attention \
              (heads × head size × cached tokens, summed over layers) × {:.3} ns; first token = \
              prompt operations ÷ {:.1} GFLOP/s. A 4-bit or 16-bit runtime is assumed to cost \

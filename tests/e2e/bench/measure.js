@@ -1,5 +1,6 @@
 // One "Measure this device" run in headless Chromium, for `cargo xtask cpu-quota`: prints the
-// decoder layer's timings and Llama 3.2 1B's extrapolated tokens/s as one JSON object.
+// decoder layer's timings, Llama 3.2 1B's extrapolated tokens/s and every 4-bit row of the fit
+// table (for README's table) as one JSON object.
 // Usage: node bench/measure.js <app url>
 const { chromium } = require('playwright-core');
 
@@ -19,6 +20,16 @@ const { chromium } = require('playwright-core');
   for (const key of ['decode-short-ms', 'decode-long-ms', 'prefill-ms']) {
     result[key.replaceAll('-', '_')] = Number(await bench.getAttribute(`data-${key}`));
   }
+  result.rows = await page.locator('#fit-table tr[data-precision="4-bit"]').evaluateAll((rows) =>
+    rows.map((r) => ({
+      model: r.dataset.model,
+      verdict: r.dataset.verdict,
+      tokens_per_s: Number(r.dataset.tokensPerS),
+      request_s: Number(r.dataset.requestS),
+      source: r.dataset.speedSource,
+    })));
+  result.cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  result.memory_gb = await page.evaluate(() => navigator.deviceMemory ?? null);
   await browser.close();
   console.log(JSON.stringify(result));
 })().catch((error) => {
