@@ -28,10 +28,7 @@ pub fn device_panel() -> Html {
         BenchState::Done(m) => Some(m.clone()),
         _ => None,
     };
-    let work = Workload {
-        input_tokens: state.shared.cost.input_tokens,
-        output_tokens: state.shared.cost.output_tokens,
-    };
+    let work = Workload::from(&state.shared.cost);
     // The report is built when a button is pressed, from exactly what the panel shows.
     let report = |build: fn(&CapabilityReport) -> String| {
         let (profile, context, measurement) = (profile.clone(), *context, measurement.clone());

@@ -29,10 +29,7 @@ pub fn recommendation_provider(props: &RecommendationProviderProps) -> Html {
     // The feature's local time: a model of the answered task size, for the cost panel's
     // request, extrapolated from "Measure this device". It counts once the cloud side has a
     // measured time too.
-    let work = Workload {
-        input_tokens: state.shared.cost.input_tokens,
-        output_tokens: state.shared.cost.output_tokens,
-    };
+    let work = Workload::from(&state.shared.cost);
     let local = match (
         this_device,
         &state.measurement,

@@ -155,6 +155,16 @@ impl Default for Workload {
     }
 }
 
+/// The cost panel's tokens per request are the request the device is timed for.
+impl From<&crate::engine::cost::CostInputs> for Workload {
+    fn from(cost: &crate::engine::cost::CostInputs) -> Self {
+        Workload {
+            input_tokens: cost.input_tokens,
+            output_tokens: cost.output_tokens,
+        }
+    }
+}
+
 /// Where a row's speed comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
