@@ -1,10 +1,8 @@
 //! "Compare with a cloud model": the endpoint form, the call with its cancel button, and the result.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen_futures::spawn_local;
-use web_sys::AbortController;
 use yew::prelude::*;
 
 use super::analyzer_state::use_analyzer;
@@ -13,11 +11,17 @@ use super::cloud_comparison::comparison;
 use super::cloud_state::{
     CloudAction, CloudPhase, CloudResult, CloudState, KEY_ITEM, SETTINGS_ITEM,
 };
+use super::cloud_worker::{use_cloud_worker, CloudLink};
 use super::state::{use_advisor, Action};
-use crate::cloud::completion::{parse_labels, request_body};
-use crate::cloud::fetch::{self, Abort};
-use crate::cloud::provider::{chat_request, origin_of};
+use crate::cloud::protocol::{CloudReply, CloudRequest};
 use crate::cloud::Provider;
+
+/// What the call in flight was asked, to go with its answer.
+struct Asked {
+    text: String,
+    model: String,
+    on_this_machine: bool,
+}
 
 fn text_field(id: &str, label: &str, value: &str, kind: &str, on: Callback<String>) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
@@ -38,7 +42,33 @@ pub fn cloud_panel() -> Html {
     let advisor = use_advisor();
     let analyzer = use_analyzer();
     let cloud = use_reducer(CloudState::restored);
-    let controller = use_mut_ref(|| None::<AbortController>);
+    let asked = use_mut_ref(|| None::<Asked>);
+    let on_reply = {
+        let (cloud, advisor, asked) = (cloud.dispatcher(), advisor.dispatcher(), asked.clone());
+        use_callback((), move |reply: CloudReply, _| match reply {
+            CloudReply::Called(result) => {
+                // No question waiting means this answer is stale (the panel already gave up).
+                let Some(asked) = asked.borrow_mut().take() else {
+                    return;
+                };
+                let result = result.map(|call| CloudResult {
+                    labels: call.labels,
+                    text: asked.text,
+                    model: asked.model,
+                    on_this_machine: asked.on_this_machine,
+                    host: call.host,
+                    bytes_sent: call.bytes_sent,
+                    outcome: call.outcome,
+                });
+                if let Ok(result) = &result {
+                    advisor.dispatch(Action::CloudLatency(result.outcome.total_ms));
+                }
+                cloud.dispatch(CloudAction::Finished(result.map(Rc::new)));
+            }
+            CloudReply::Models(found) => cloud.dispatch(CloudAction::Models(found)),
+        })
+    };
+    let worker = use_cloud_worker(on_reply);
 
     // The settings are saved as they change; the key only while "remember" is ticked, and it
     // is removed the moment the box is cleared or the key forgotten.
@@ -63,25 +93,21 @@ pub fn cloud_panel() -> Html {
     let text = advisor.shared.describe.clone().unwrap_or_default();
 
     let run = {
-        let (cloud, advisor, analyzer, controller) = (
+        let (cloud, analyzer, worker, asked) = (
             cloud.clone(),
-            advisor.clone(),
             analyzer.clone(),
-            controller.clone(),
+            worker.clone(),
+            asked.clone(),
         );
         let text = text.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            start(&cloud, &advisor, &analyzer, &controller, &text);
+            start(&cloud, &analyzer, &worker, &asked, &text);
         })
     };
     let cancel = {
-        let controller = controller.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(c) = controller.borrow().as_ref() {
-                c.abort();
-            }
-        })
+        let worker = worker.clone();
+        Callback::from(move |_: MouseEvent| worker.send(CloudRequest::Cancel))
     };
     let on_provider = {
         let cloud = cloud.clone();
@@ -104,13 +130,11 @@ pub fn cloud_panel() -> Html {
         Callback::from(move |_: MouseEvent| cloud.dispatch(CloudAction::Forget))
     };
     let find_models = {
-        let cloud = cloud.clone();
+        let (cloud, worker) = (cloud.clone(), worker.clone());
         Callback::from(move |_: MouseEvent| {
-            let (cloud, base) = (cloud.clone(), cloud.endpoint.base_url.clone());
-            let key = cloud.key.as_ref().map(|k| k.expose().to_owned());
-            spawn_local(async move {
-                let found = fetch::list_models(&base, key.as_deref()).await;
-                cloud.dispatch(CloudAction::Models(found.map_err(|e| e.to_string())));
+            worker.send(CloudRequest::ListModels {
+                base: cloud.endpoint.base_url.clone(),
+                key: cloud.key.as_ref().map(|k| k.expose().to_owned()),
             });
         })
     };
@@ -199,13 +223,14 @@ pub fn cloud_panel() -> Html {
     }
 }
 
-/// Builds the request, starts the call with its timeout, and reports the result; the local
-/// analysis of the same text is started too when there is none yet.
+/// Starts the call in the cloud worker, which builds the request, applies the timeout and
+/// answers through the panel's reply callback; the local analysis of the same text is started
+/// too when there is none yet.
 fn start(
     cloud: &UseReducerHandle<CloudState>,
-    advisor: &UseReducerHandle<super::state::AdvisorState>,
     analyzer: &super::analyzer_state::AnalyzerContext,
-    controller: &Rc<RefCell<Option<AbortController>>>,
+    worker: &CloudLink,
+    asked: &Rc<RefCell<Option<Asked>>>,
     text: &str,
 ) {
     if text.trim().is_empty() {
@@ -217,58 +242,17 @@ fn start(
     if analyzer.state.last.as_ref().is_none_or(|a| a.text != text) {
         analyzer.analyze.emit(text.to_owned());
     }
-    let request = match chat_request(
-        &cloud.endpoint,
-        cloud.key.as_ref(),
-        request_body(text, true),
-    ) {
-        Ok(request) => request,
-        Err(error) => return cloud.dispatch(CloudAction::Finished(Err(error.to_string()))),
-    };
-    let Ok(abort) = AbortController::new() else {
-        return cloud.dispatch(CloudAction::Finished(Err(
-            "This browser cannot stop a request, so none was sent.".into(),
-        )));
-    };
-    *controller.borrow_mut() = Some(abort.clone());
+    let endpoint = cloud.endpoint.clone();
+    *asked.borrow_mut() = Some(Asked {
+        text: text.to_owned(),
+        model: endpoint.model.trim().to_owned(),
+        on_this_machine: endpoint.provider.on_this_machine(),
+    });
     cloud.dispatch(CloudAction::Start);
-    let timeout_s = cloud.timeout_s;
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let (abort, timed_out) = (abort.clone(), timed_out.clone());
-        gloo_timers::callback::Timeout::new(timeout_s.saturating_mul(1000), move || {
-            timed_out.set(true);
-            abort.abort();
-        })
-    };
-    let (cloud, advisor, text) = (cloud.clone(), advisor.clone(), text.to_owned());
-    let e = cloud.endpoint.clone();
-    let key = cloud.key.clone();
-    spawn_local(async move {
-        let signal = abort.signal();
-        let stop = Abort {
-            signal: &signal,
-            timed_out: &timed_out,
-            timeout_s,
-        };
-        let outcome = fetch::call(&request, &e, key.as_ref().map(|k| k.expose()), &stop).await;
-        drop(timer);
-        let result = outcome.and_then(|outcome| {
-            Ok(CloudResult {
-                labels: parse_labels(&outcome.content)?,
-                text,
-                model: e.model.trim().to_owned(),
-                on_this_machine: e.provider.on_this_machine(),
-                host: origin_of(&request.url),
-                bytes_sent: request.size_bytes(),
-                outcome,
-            })
-        });
-        if let Ok(result) = &result {
-            advisor.dispatch(Action::CloudLatency(result.outcome.total_ms));
-        }
-        cloud.dispatch(CloudAction::Finished(
-            result.map(Rc::new).map_err(|e| e.to_string()),
-        ));
+    worker.send(CloudRequest::Call {
+        endpoint,
+        key: cloud.key.as_ref().map(|k| k.expose().to_owned()),
+        text: text.to_owned(),
+        timeout_s: cloud.timeout_s,
     });
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
-use crate::cloud::fetch::Outcome;
+use crate::cloud::protocol::Outcome;
 use crate::cloud::{ApiKey, Endpoint, Provider};
 use crate::engine::Factor;
 

@@ -6,6 +6,7 @@ mod browser;
 mod cloud_comparison;
 mod cloud_panel;
 mod cloud_state;
+mod cloud_worker;
 mod cost_chart;
 mod cost_panel;
 mod describe;

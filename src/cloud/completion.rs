@@ -3,7 +3,7 @@
 //! The system prompt asks for the local analyzer's labels (`analyzer::HEADS`) as JSON, so the
 //! two answers can be compared factor by factor.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use super::error::CloudError;
@@ -50,7 +50,7 @@ pub fn request_body(text: &str, stream: bool) -> Map<String, Value> {
 }
 
 /// Token counts, when the server gives them.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Usage {
     pub prompt_tokens: u64,
     pub completion_tokens: u64,

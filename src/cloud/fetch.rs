@@ -1,41 +1,31 @@
-//! Browser glue for the cloud call: sends a prepared request with fetch, retries what may pass
-//! on a second try, and reads the streamed answer as it arrives, timing the first token and the
-//! first token of the answer itself (after any reasoning preamble).
+//! Browser glue for the cloud call, run inside the cloud worker: sends a prepared request with
+//! fetch, retries what may pass on a second try, and reads the streamed answer as it arrives,
+//! timing the first token and the first token of the answer itself (after any reasoning preamble).
 
 use std::cell::Cell;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use wasm_bindgen::JsCast;
-use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestMode};
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestMode, WorkerGlobalScope};
 
 use super::answer::{Answer, StreamedAnswer};
-use super::completion::{parse_completion, Usage};
+use super::completion::parse_completion;
 use super::error::CloudError;
+use super::protocol::Outcome;
 use super::provider::origin_of;
 use super::sse::SseParser;
 use super::status::from_status;
 use super::{retry, Endpoint, HttpRequest, Provider};
 
-/// What a finished call measured.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    pub content: String,
-    pub usage: Option<Usage>,
-    /// From sending the (last) request to the first piece of text, preamble included.
-    pub first_token_ms: Option<f64>,
-    /// From sending the (last) request to the first piece of the answer after any preamble.
-    pub first_answer_ms: Option<f64>,
-    /// Characters of reasoning before the answer, ignored for the labels.
-    pub preamble_chars: usize,
-    /// From the first attempt to the end of the answer, retries and waits included.
-    pub total_ms: f64,
-    pub attempts: u32,
+/// The cloud worker's global scope; the call runs nowhere else.
+fn scope() -> Option<WorkerGlobalScope> {
+    js_sys::global().dyn_into::<WorkerGlobalScope>().ok()
 }
 
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    scope()
+        .and_then(|scope| scope.performance())
+        .map_or(0.0, |performance| performance.now())
 }
 
 /// How a call can be stopped: the signal both the cancel button and the timeout abort, and
@@ -130,7 +120,7 @@ async fn network_error(error: gloo_net::Error, url: &str, abort: &Abort<'_>) -> 
             return abort.error();
         }
     }
-    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+    let online = scope().is_none_or(|scope| scope.navigator().on_line());
     if !online {
         return CloudError::Offline;
     }

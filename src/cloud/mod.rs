@@ -8,6 +8,7 @@ pub mod answer;
 pub mod compare;
 pub mod completion;
 pub mod error;
+pub mod protocol;
 pub mod provider;
 pub mod retry;
 pub mod sse;
@@ -16,5 +17,9 @@ pub mod status;
 pub use error::CloudError;
 pub use provider::{ApiKey, Endpoint, HttpRequest, Provider};
 
-#[cfg(feature = "app")]
+// Browser glue: the call itself, run only in the cloud worker (the app names the worker's type
+// to spawn it, and never calls into it).
+#[cfg(any(feature = "app", feature = "cloud-worker"))]
 pub mod fetch;
+#[cfg(any(feature = "app", feature = "cloud-worker"))]
+pub mod worker;

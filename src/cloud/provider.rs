@@ -3,10 +3,12 @@
 //! Plain Rust: the browser glue sends exactly what `chat_request` returns, so every provider's
 //! URL and headers are tested natively.
 
+use serde::{Deserialize, Serialize};
+
 use super::error::CloudError;
 
 /// Where a chat completion can be sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Provider {
     OpenAi,
     /// Azure OpenAI's classic URL: the deployment in the path, `api-version` in the query.
@@ -129,7 +131,7 @@ impl std::fmt::Debug for ApiKey {
 }
 
 /// What the visitor configured.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Endpoint {
     pub provider: Provider,
     pub base_url: String,

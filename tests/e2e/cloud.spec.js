@@ -174,17 +174,39 @@ test('a rate limit or an outage that passes is retried, honouring Retry-After', 
   }
 });
 
-// Chromium does not route a dedicated worker's importScripts (microsoft/playwright#6403), so the
-// worker is broken from the page instead: every worker the page makes runs a script that throws,
-// as a worker whose script failed to load or whose wasm trapped, and never answers.
-test('a worker that never starts: the analyzer says so, and the cloud comparison still works', async ({ page }) => {
-  await page.addInitScript(() => {
+// Chromium does not route a dedicated worker's importScripts (microsoft/playwright#6403), so a
+// worker is broken from the page instead: the workers whose script matches `pattern` run a
+// script that throws, as a worker whose script failed to load or whose wasm trapped, and never
+// answer. gloo-worker starts each worker from a blob that imports the real script, so the
+// blob's text is what names it.
+async function breakWorkers(page, pattern) {
+  await page.addInitScript((source) => {
     const broken = URL.createObjectURL(new Blob(['throw new Error("broken worker")'], { type: 'application/javascript' }));
-    const RealWorker = window.Worker;
-    window.Worker = function Worker(_url, options) {
-      return new RealWorker(broken, options);
+    const matches = new RegExp(source);
+    const texts = new Map();
+    const RealBlob = window.Blob;
+    window.Blob = function Blob(parts, options) {
+      const blob = new RealBlob(parts, options);
+      blob.scriptText = (parts || []).filter((part) => typeof part === 'string').join('');
+      return blob;
     };
-  });
+    window.Blob.prototype = RealBlob.prototype;
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = function (object) {
+      const url = createObjectURL.call(URL, object);
+      if (object && object.scriptText !== undefined) texts.set(url, object.scriptText);
+      return url;
+    };
+    const RealWorker = window.Worker;
+    window.Worker = function Worker(url, options) {
+      const script = String(url) + ' ' + (texts.get(String(url)) || '');
+      return new RealWorker(matches.test(script) ? broken : url, options);
+    };
+  }, pattern.source);
+}
+
+test('an analyzer worker that never starts: the analyzer says so, and the cloud comparison still works', async ({ page }) => {
+  await breakWorkers(page, /(^|[^_])worker\.js/);
   await page.goto(`./?describe=${encodeURIComponent(TEXT)}&privacy=regulated`);
   await page.locator('#cloud-provider').selectOption('custom');
   await page.locator('#cloud-base').fill(MOCK);
@@ -203,6 +225,30 @@ test('a worker that never starts: the analyzer says so, and the cloud comparison
   await expect(page.locator('#cloud-comparison')).toBeVisible();
   await expect(page.locator('#describe-text')).toHaveValue(TEXT);
   await expect(page.locator('input[name="privacy"][value="regulated"]')).toBeChecked();
+});
+
+test('a cloud worker that never starts: the panel says so after the timeout, and the local side still works', async ({ page }) => {
+  await breakWorkers(page, /cloud_worker\.js/);
+  await setUp(page, { timeout: 1, query: '&privacy=regulated' });
+  await run(page);
+  await expect(status(page)).toHaveAttribute('data-state', 'running');
+  // The call's own timeout (1 s) and the worker's grace (10 s) pass without an answer.
+  await expect(status(page)).toHaveAttribute('data-state', 'failed', { timeout: 20_000 });
+  await expect(status(page)).toContainText('background worker did not answer');
+  await expect(page.locator('#inference-status')).not.toHaveAttribute('data-state', 'failed');
+  await expectNothingLost(page);
+});
+
+test('the cloud call\'s code is fetched only when the visitor first asks for it', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (request) => {
+    if (/cloud_worker/.test(request.url())) fetched.push(request.url());
+  });
+  await setUp(page, { query: '&privacy=regulated' });
+  expect(fetched).toEqual([]);
+  await run(page);
+  await expect(status(page)).toHaveAttribute('data-state', 'done');
+  expect(fetched.some((url) => url.endsWith('cloud_worker.js'))).toBe(true);
 });
 
 test('a slow call can be cancelled', async ({ page }) => {

@@ -56,7 +56,7 @@ pub fn run_all(root: &Path) -> Result<()> {
     steps.push(check("clippy (wasm32)", || {
         clippy_wasm32(&["--lib", "--bins", "--tests", "--all-features"])
     }));
-    // The worker bundle builds without the app feature: lint it as it is built.
+    // The worker bundles build without the app feature: lint each as it is built.
     steps.push(check("clippy (wasm32, worker bundle)", || {
         clippy_wasm32(&[
             "--bin",
@@ -64,6 +64,15 @@ pub fn run_all(root: &Path) -> Result<()> {
             "--no-default-features",
             "--features",
             "worker",
+        ])
+    }));
+    steps.push(check("clippy (wasm32, cloud worker bundle)", || {
+        clippy_wasm32(&[
+            "--bin",
+            "cloud_worker",
+            "--no-default-features",
+            "--features",
+            "cloud-worker",
         ])
     }));
     steps.push(check("the app does not depend on tract", || {
