@@ -1,5 +1,6 @@
 //! The page shell: provides the advisor state, keeps the address bar and local storage in step with it.
 
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::analyzer_state::AnalyzerContext;
@@ -30,6 +31,11 @@ pub struct AppProps {
     /// The id of the prerendered control that had the keyboard focus, to be given it again.
     #[prop_or_default]
     pub focused: Option<String>,
+    /// Render the part below the questions and the verdict (the evidence, the export, the
+    /// footer) one task after the rest, so that taking over the page is two shorter tasks
+    /// rather than one long one. The prerenderer renders everything at once.
+    #[prop_or_default]
+    pub defer_evidence: bool,
 }
 
 /// The state a visit starts from: the link when it has answers, else what this device saved,
@@ -64,11 +70,25 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || initial_state(&entered))
     };
     use_device_probes(&state);
-    // The app has replaced the prerendered page: a keyboard user keeps their place, and the
-    // page says it is running (end-to-end tests wait for this before measuring the layout).
+    // Everything below the questions and the verdict waits one task: the browser gets to handle
+    // input (and paint) between the two halves of the takeover.
+    let settled = use_state(|| !props.defer_evidence);
+    {
+        let settled = settled.clone();
+        use_effect_with((), move |_| {
+            let later = (!*settled).then(|| Timeout::new(0, move || settled.set(true)));
+            move || drop(later)
+        });
+    }
+    // The app has replaced the whole prerendered page: a keyboard user keeps their place, and
+    // the page says it is running (end-to-end tests wait for this before measuring the layout).
     {
         let focused = props.focused.clone();
-        use_effect_with((), move |_| browser::app_started(focused.as_deref()));
+        use_effect_with(*settled, move |settled| {
+            if *settled {
+                browser::app_started(focused.as_deref());
+            }
+        });
     }
     let analyzer = use_analyzer_worker();
 
@@ -150,7 +170,7 @@ pub fn app(props: &AppProps) -> Html {
                             <ResultPanel />
                         </div>
                     </main>
-                    if !embed {
+                    if !embed && *settled {
                         <section class="evidence" id="evidence" aria-labelledby="evidence-title">
                             <h2 id="evidence-title">{ "The evidence" }</h2>
                             <div class="evidence-grid">
@@ -177,7 +197,7 @@ pub fn app(props: &AppProps) -> Html {
                     <p class="open-full">
                         <a href={ link } target="_blank" rel="noopener">{ "Open the full advisor" }</a>
                     </p>
-                } else {
+                } else if *settled {
                     <Footer />
                 }
             </div>

@@ -9,6 +9,7 @@ fn main() {
     let props = AppProps {
         entered: entered_before_start(),
         focused: focused_id(),
+        defer_evidence: true,
     };
     // The app's root is #app, below index.html's static header; a page without one (an older
     // cached index.html) gets the app in its body, as before.
