@@ -9,7 +9,7 @@ use crate::engine::{Choice, Factor};
 /// pre-selected. The training script chooses them on the development sets and writes them to
 /// `models/analyzer.labels.json`, which must agree (`tests/analyzer_parity.rs`).
 pub const THRESHOLDS: [f32; 13] = [
-    0.9, 0.5, 0.98, 0.98, 0.75, 0.95, 0.75, 0.75, 0.85, 0.9, 0.8, 0.98, 0.7,
+    0.75, 0.6, 0.95, 0.95, 0.9, 0.95, 0.65, 0.9, 0.9, 0.75, 0.85, 0.8, 0.95,
 ];
 /// The class after a head's options: the text says nothing about this factor.
 pub const UNKNOWN: &str = "unknown";
