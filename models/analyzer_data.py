@@ -18,7 +18,8 @@ from pathlib import Path
 
 from analyzer_phrases import CLAUSES, OBJECTS, TASKS
 from analyzer_phrases2 import CLAUSES_V2, FILLERS, NEUTRAL, OPENERS
-from analyzer_phrases3 import CLAUSES_V3, NAME_PARTS, OPENERS_V3, PRODUCT_OPENERS, TASKS_V3, TERSE as _TERSE, TERSE_MORE
+from analyzer_phrases3 import (CLAUSES_V3, NAME_PARTS, OPENERS_V3, PRODUCT_OPENERS, TASKS_V3, TASKS_V4, TERSE as _TERSE,
+                               TERSE_MORE, TERSE_V4)
 
 # The option keys come from the Rust table (src/engine/factor.rs), which a Rust test writes to
 # questionnaire.json, so the labels cannot drift from the contract.
@@ -76,8 +77,8 @@ def _short(fragments: dict, limit: int) -> dict:
 
 ALL_CLAUSES = merged(CLAUSES, CLAUSES_V2, {h: _short(CLAUSES_V3[h], MAX_WORDS if h in NEW_HEADS else MAX_WORDS_OLDER)
                                            for h in CLAUSES_V3})
-TERSE = merged(_TERSE, TERSE_MORE)
-ALL_TASKS = merged({"t": TASKS}, {"t": TASKS_V3})["t"]
+TERSE = merged(_TERSE, TERSE_MORE, TERSE_V4)
+ALL_TASKS = merged({"t": TASKS}, {"t": TASKS_V3}, {"t": TASKS_V4})["t"]
 # Openers with the labels they imply (a "mobile app" opener is evidence, not noise).
 IMPLIED = {"A browser extension to": {"tooling": "web"}, "A mobile app to": {"tooling": "mobile"}}
 ALL_OPENERS = [(o, IMPLIED.get(o, {})) for o in OPENERS] + OPENERS_V3

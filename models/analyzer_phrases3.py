@@ -343,3 +343,20 @@ TERSE_MORE = {
     "customization": {"off_the_shelf": ["stock LLM", "default model", "no custom training"], "fine_tuned": ["fine-tuning", "domain adaptation", "custom-trained"],
                       "full_control": ["own model", "open weights", "self-trained model"]},
 }
+
+# A fourth set, added with heldout_v3 as a development set: its per-class confusion counts (never
+# its texts) showed demanding generative work read as `medium`, small tasks left unanswered and
+# shared company data read as live data. Written from the questionnaire's own option wording
+# ("Large: advanced reasoning, long context, image generation"; "A team's, company's or many
+# users' data"), short so that they add few word 3-grams.
+TASKS_V4 = {
+    "small": ["flag {o} for review", "pick out names and dates in {o}", "detect objects in {o}", "label {o} by type"],
+    "large": ["generate artwork from {o}", "write long-form articles from {o}", "debug and explain code in {o}",
+              "answer open-ended questions on any topic about {o}", "turn {o} into slide decks", "compose music from {o}"],
+}
+TERSE_V4 = {
+    "model_size": {"small": ["lightweight model", "simple classifier", "keyword extraction"], "medium": ["summarization", "Q&A chat"],
+                   "large": ["GPT-4", "long context", "image generation", "advanced reasoning", "multimodal model"]},
+    "knowledge": {"shared_data": ["company docs", "Confluence pages", "SharePoint files", "customer database", "enterprise search",
+                                 "org-wide data"]},
+}

@@ -26,14 +26,16 @@ def answers(probs: np.ndarray, names: list[str], threshold: float) -> list:
     return [names[b] if p[b] >= threshold and names[b] != UNKNOWN else None for b, p in zip(best, probs)]
 
 
-def evaluate(probs: dict, names: dict, rows: list[dict], threshold: float) -> dict:
+def evaluate(probs: dict, names: dict, rows: list[dict], threshold) -> dict:
     """Per head and overall: answered, right when answering, labelled, answered of labelled,
-    and how often a head rightly abstains where the text says nothing of its factor."""
+    and how often a head rightly abstains where the text says nothing of its factor.
+    `threshold` is one number for every head or a dict of one per head."""
     report = {}
     totals = {"answered": 0, "right": 0, "labelled": 0, "labelled_answered": 0}
     for head, p in probs.items():
         answered = right = known = known_answered = unknown = unknown_abstained = 0
-        for row, answer in zip(rows, answers(p, names[head], threshold)):
+        t = threshold[head] if isinstance(threshold, dict) else threshold
+        for row, answer in zip(rows, answers(p, names[head], t)):
             truth = row["labels"].get(head, UNKNOWN)
             if truth == UNKNOWN:
                 unknown += 1

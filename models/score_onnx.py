@@ -21,14 +21,16 @@ from featurize import indices
 HERE = pathlib.Path(__file__).parent
 
 
-def load(path: pathlib.Path) -> tuple[dict, list[dict], float]:
-    """The float32 weights the graph computes with, its heads and classes, and the threshold."""
+def load(path: pathlib.Path) -> tuple[dict, list[dict], dict]:
+    """The float32 weights the graph computes with, its heads and classes, and each head's
+    threshold (older labels files hold one for all heads)."""
     graph = onnx.load(path).graph
     w = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
     params = {"P": w["P_q"].astype(np.float32) * w["P_scale"], "W": w["W_h"].astype(np.float32),
               "A": w["A"], "a": w["a"], "V": w["V"], "c": w["c"]}
     labels = json.loads((path.parent / "analyzer.labels.json").read_text())
-    return params, labels["heads"], labels["threshold"]
+    thresholds = {h["factor"]: h.get("threshold", labels.get("threshold")) for h in labels["heads"]}
+    return params, labels["heads"], thresholds
 
 
 def score(path: pathlib.Path, rows: list[dict]) -> dict:

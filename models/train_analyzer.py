@@ -3,10 +3,11 @@
 CPU only, fixed seeds, numpy only for the model (WordLlama's wheel supplies the word
 embeddings that `embed.py` distills). Run: `python3 models/train_analyzer.py`.
 
-Order: the overlap check first (a blind set that reads like the generator makes the figures
-meaningless); then the distilled projection, training on generated texts, the abstention
-threshold calibrated on generated validation texts whose phrasings training never saw, and
-last the evaluation on every held-out set (`overlap.SETS`), which nothing above reads.
+Order: the overlap check first (a set that reads like the generator makes its figures
+meaningless); then the distilled projection, training on generated texts drawn from every
+fragment, one abstention threshold per head chosen on the development sets (`DEV_SETS`), and
+last the evaluation on every held-out set (`overlap.SETS`). `heldout_v4.jsonl`, the blind judge,
+is read by nothing here.
 """
 
 import json
@@ -29,7 +30,6 @@ from featurize import DIM, features, indices
 HERE = pathlib.Path(__file__).parent
 SEED = 20261124
 TRAIN_SIZE = 60_000
-VAL_SIZE = 4_000
 EPOCHS = 5
 BATCH = 256
 LEARNING_RATE = 0.003
@@ -37,9 +37,18 @@ L2 = 1e-4
 # Each present feature is dropped with this probability while training, so no single word
 # carries a head alone and the meaning path learns to help.
 FEATURE_DROP = 0.25
-# The threshold is the lowest whose answers on the validation texts are right this often.
-TARGET_PRECISION = 0.93
-CANDIDATE_THRESHOLDS = [round(0.40 + 0.05 * i, 2) for i in range(11)]
+# The thresholds are chosen on the development sets (below), as the lowest of this grid at which
+# all heads' answers together are right at least TARGET_PRECISION of the time. With PER_HEAD,
+# each head gets its own: heads are lowered from the top of the grid, the step with the most right
+# answers per new answer first, while that holds. Fitted on heldout_v2 alone, per-head thresholds
+# did worse on heldout_v3 than one shared threshold at the same coverage (the model card gives
+# the figures), so one is shared; the labels file and the Rust side still hold one per head.
+TARGET_PRECISION = 0.85
+PER_HEAD = False
+THRESHOLD_GRID = [0.99, 0.98, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5]
+# Blind sets whose texts were never read, used since heldout_v4 became the judge to choose the
+# thresholds (and judged the training choices): development data, no longer blind.
+DEV_SETS = ["heldout_v2.jsonl", "heldout_v3.jsonl"]
 
 
 def classes(head: str) -> list[str]:
@@ -58,21 +67,72 @@ def head_probs(probs: np.ndarray) -> dict:
     return {head: probs[:, lo:hi] for head, (lo, hi) in zip(data.HEADS, slices())}
 
 
-def score(params: dict, rows: list[dict], threshold: float) -> dict:
+def score(params: dict, rows: list[dict], threshold: dict) -> dict:
     probs = head_probs(model.predict(params, [indices(r["text"]) for r in rows], slices()))
     return evaluation.evaluate(probs, {h: classes(h) for h in data.HEADS}, rows, threshold)
 
 
-def calibrate(params: dict, rows: list[dict]) -> tuple[float, dict]:
-    """The lowest candidate threshold at which validation answers reach TARGET_PRECISION."""
-    probs = head_probs(model.predict(params, [indices(r["text"]) for r in rows], slices()))
-    names = {h: classes(h) for h in data.HEADS}
-    table = {}
-    for t in CANDIDATE_THRESHOLDS:
-        overall = evaluation.evaluate(probs, names, rows, t)["overall"]
-        table[t] = (overall["accuracy_when_answering"], overall["answer_rate_on_labelled"])
-    chosen = next((t for t in CANDIDATE_THRESHOLDS if table[t][0] >= TARGET_PRECISION), CANDIDATE_THRESHOLDS[-1])
-    return chosen, {str(t): {"right": a, "answered": c} for t, (a, c) in table.items()}
+def grid_counts(probs: list[np.ndarray], sets: list[list[dict]], head: str) -> np.ndarray:
+    """Right and answered on the texts labelled for `head`, per grid threshold, over all sets."""
+    out = np.zeros((len(THRESHOLD_GRID), 2))
+    names = classes(head)
+    for p_all, rows in zip(probs, sets):
+        p = head_probs(p_all)[head]
+        pred = np.array([names[b] for b in p.argmax(axis=1)])
+        conf = p.max(axis=1)
+        truth = np.array([r["labels"].get(head, data.UNKNOWN) for r in rows])
+        answerable = (truth != data.UNKNOWN) & (pred != data.UNKNOWN)
+        for i, t in enumerate(THRESHOLD_GRID):
+            answered = answerable & (conf >= t)
+            out[i] += [(answered & (pred == truth)).sum(), answered.sum()]
+    return out
+
+
+def choose_thresholds(params: dict, sets: list[list[dict]]) -> tuple[dict, dict]:
+    """The threshold of every head. Shared: the lowest grid value at which all heads' answers
+    together are right TARGET_PRECISION of the time. PER_HEAD: all start at the top of the grid;
+    then, again and again, the head whose lowering adds answers with the best (smoothed) share
+    right is lowered, as long as the answers of all heads together stay right that often."""
+    probs = [model.predict(params, [indices(r["text"]) for r in rows], slices()) for rows in sets]
+    counts = {h: grid_counts(probs, sets, h) for h in data.HEADS}
+    at = {h: 0 for h in data.HEADS}
+    if not PER_HEAD:
+        pooled = sum(counts.values())
+        shared = max((i for i, (r, a) in enumerate(pooled) if a and r / a >= TARGET_PRECISION), default=0)
+        at = {h: shared for h in data.HEADS}
+    while PER_HEAD:
+        right = sum(counts[h][at[h]][0] for h in at)
+        answered = sum(counts[h][at[h]][1] for h in at)
+        best = None
+        for h in at:
+            for j in range(at[h] + 1, len(THRESHOLD_GRID)):
+                dr, da = counts[h][j] - counts[h][at[h]]
+                if da <= 0 or (right + dr) / (answered + da) < TARGET_PRECISION:
+                    continue
+                # One right and one wrong answer as a prior, so one lucky answer does not lead.
+                share = (dr + 1) / (da + 2)
+                if best is None or (share, da) > best[:2]:
+                    best = (share, da, h, j)
+        if best is None:
+            break
+        at[best[2]] = best[3]
+    thresholds = {h: THRESHOLD_GRID[at[h]] for h in data.HEADS}
+    trace = {h: {str(t): {"right": int(r), "answered": int(a)} for t, (r, a) in zip(THRESHOLD_GRID, counts[h])}
+             for h in data.HEADS}
+    return thresholds, trace
+
+
+def expectations(params: dict, thresholds: dict) -> None:
+    """What the browser tests (tests/e2e/analyzer.spec.js) expect of the model: a clinic text
+    pre-selects regulated privacy, and a vague one makes every head abstain."""
+    clinic, vague = "Summarize patient notes on clinic laptops that are often offline", "Make our product better with AI"
+    probs = head_probs(model.predict(params, [indices(clinic), indices(vague)], slices()))
+    picked = [{h: a[i] for h in data.HEADS for a in [evaluation.answers(probs[h], classes(h), thresholds[h])]}
+              for i in range(2)]
+    problems = ([] if picked[0]["privacy"] == "regulated" else [f"clinic text: privacy {picked[0]['privacy']}"]) + [
+        f"vague text: {h} {a}" for h, a in picked[1].items() if a is not None]
+    if problems:
+        raise SystemExit(f"the model breaks what the browser tests expect: {problems}")
 
 
 def fragments() -> list[str]:
@@ -90,7 +150,9 @@ def main() -> None:
     p, embed_info = embed.projection(fragments())
     print(f"distilled word meaning {embed_info} at {time.time() - start:.0f} s")
 
-    train = data.corpus(TRAIN_SIZE, SEED, "train")
+    # Every fragment: the thresholds are chosen on the development sets, so no phrasings are
+    # held back for a generated validation set any longer.
+    train = data.corpus(TRAIN_SIZE, SEED, "all")
     rows = [indices(t) for t, _ in train]
     targets = np.array([[classes(h).index(labels[h]) for h in data.HEADS] for _, labels in train])
     print(f"featurized {len(train)} texts at {time.time() - start:.0f} s")
@@ -100,13 +162,12 @@ def main() -> None:
     # Everything from here on is computed with the weights as stored (int8 and float16).
     params = model.dequantized(params)
 
-    val_rows = [{"text": t, "labels": l} for t, l in data.corpus(VAL_SIZE, SEED + 3, "val")]
-    threshold, calibration = calibrate(params, val_rows)
-    print(f"threshold {threshold}: {calibration[str(threshold)]}")
+    threshold, calibration = choose_thresholds(params, [evaluation.load(name) for name in DEV_SETS])
+    print(f"thresholds {threshold}")
+    expectations(params, threshold)
 
     onnx.save(model.export(params, list(data.HEADS), slices(), DIM), HERE / "analyzer.onnx")
-    labels = {"dim": DIM, "threshold": threshold,
-              "heads": [{"factor": h, "classes": classes(h)} for h in data.HEADS]}
+    labels = {"dim": DIM, "heads": [{"factor": h, "classes": classes(h), "threshold": threshold[h]} for h in data.HEADS]}
     (HERE / "analyzer.labels.json").write_text(json.dumps(labels, indent=2) + "\n")
 
     # Test vectors: the Rust featurizer and tract must reproduce these to 1e-5.
@@ -124,14 +185,13 @@ def main() -> None:
     (HERE / "analyzer.vectors.json").write_text(json.dumps(vectors, indent=1) + "\n")
 
     test_rows = [{"text": t, "labels": l} for t, l in data.corpus(2_000, SEED + 1, "all")]
-    results = {"generated_test": score(params, test_rows, threshold),
-               "generated_validation": score(params, val_rows, threshold)}
+    results = {"generated_test": score(params, test_rows, threshold)}
     for name in overlap.SETS:
         results[name] = score(params, evaluation.load(name), threshold)
         print(f"{name}:\n{evaluation.table(results[name])}")
-    print(f"generated validation (unseen phrasings):\n{evaluation.table(results['generated_validation'])}")
-    results.update({"overlap": overlaps, "embedding": embed_info, "calibration": calibration,
-                    "train_size": TRAIN_SIZE, "threshold": threshold, "seconds": round(time.time() - start, 1)})
+    print(f"generated (fit):\n{evaluation.table(results['generated_test'])}")
+    results.update({"overlap": overlaps, "embedding": embed_info, "threshold_counts": calibration,
+                    "train_size": TRAIN_SIZE, "thresholds": threshold, "seconds": round(time.time() - start, 1)})
     (HERE / "analyzer.eval.json").write_text(json.dumps(results, indent=2) + "\n")
     raw = (HERE / "analyzer.onnx").read_bytes()
     packed = len(brotli.compress(raw, quality=11))

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use local_or_cloud::analyzer::features::{features, DIM};
 use local_or_cloud::analyzer::labels::{class_keys, UNKNOWN};
-use local_or_cloud::analyzer::{HEADS, THRESHOLD};
+use local_or_cloud::analyzer::{HEADS, THRESHOLDS};
 use local_or_cloud::engine::Factor;
 
 #[derive(serde::Deserialize)]
@@ -17,7 +17,6 @@ struct Vector {
 #[derive(serde::Deserialize)]
 struct Labels {
     dim: usize,
-    threshold: f32,
     heads: Vec<Head>,
 }
 
@@ -25,6 +24,7 @@ struct Labels {
 struct Head {
     factor: String,
     classes: Vec<String>,
+    threshold: f32,
 }
 
 #[test]
@@ -55,10 +55,10 @@ fn the_label_table_is_the_one_the_model_was_trained_with() {
     let labels: Labels =
         serde_json::from_str(include_str!("../models/analyzer.labels.json")).expect("valid JSON");
     assert_eq!(labels.dim, DIM);
-    assert_eq!(labels.threshold, THRESHOLD);
     assert_eq!(labels.heads.len(), HEADS.len());
-    for (head, factor) in labels.heads.iter().zip(HEADS) {
+    for ((head, factor), threshold) in labels.heads.iter().zip(HEADS).zip(THRESHOLDS) {
         assert_eq!(head.factor, factor.key());
+        assert_eq!(head.threshold, threshold, "{}", head.factor);
         assert_eq!(head.classes, class_keys(*factor));
         assert_eq!(head.classes.last().map(String::as_str), Some(UNKNOWN));
     }

@@ -5,10 +5,11 @@
 
 use crate::engine::{Choice, Factor};
 
-/// Below this probability a head abstains and nothing is pre-selected. The training script
-/// calibrates it on generated validation texts whose phrasings training never saw, and writes it
-/// to `models/analyzer.labels.json`, which must agree (`tests/analyzer_parity.rs`).
-pub const THRESHOLD: f32 = 0.9;
+/// Below its head's probability threshold (in `HEADS` order) a head abstains and nothing is
+/// pre-selected. The training script chooses them on the development sets (for now one shared
+/// by every head) and writes them to `models/analyzer.labels.json`, which must agree
+/// (`tests/analyzer_parity.rs`).
+pub const THRESHOLDS: [f32; 13] = [0.9; 13];
 /// The class after a head's options: the text says nothing about this factor.
 pub const UNKNOWN: &str = "unknown";
 
@@ -64,7 +65,7 @@ pub fn decode(outputs: &[f32]) -> Result<Vec<HeadResult>, String> {
     }
     let mut rest = outputs;
     let mut results = Vec::with_capacity(HEADS.len());
-    for &factor in HEADS {
+    for (&factor, &threshold) in HEADS.iter().zip(THRESHOLDS.iter()) {
         let choices = factor.choices();
         let (probs, tail) = rest.split_at(choices.len() + 1);
         rest = tail;
@@ -79,7 +80,7 @@ pub fn decode(outputs: &[f32]) -> Result<Vec<HeadResult>, String> {
                 );
         // The index past the options is "unknown".
         let best = choices.get(index).copied();
-        let suggestion = best.filter(|_| confidence >= THRESHOLD);
+        let suggestion = best.filter(|_| confidence >= threshold);
         results.push(HeadResult {
             factor,
             best,
@@ -98,7 +99,7 @@ mod tests {
     #[test]
     fn confident_heads_suggest_and_unsure_or_unknown_heads_abstain() {
         let mut outputs = vec![0.0; output_len()];
-        outputs[3] = 0.9; // privacy: regulated
+        outputs[3] = THRESHOLDS[0]; // privacy: regulated, at its threshold
         outputs[6] = 0.3; // connectivity: always, below the threshold
         outputs[7] = 0.3;
         outputs[8] = 0.4;
@@ -124,5 +125,6 @@ mod tests {
         }
         let results = decode(&vec![0.0; output_len()]).expect("the right length");
         assert_eq!(results.len(), Factor::ALL.len());
+        assert_eq!(THRESHOLDS.len(), HEADS.len());
     }
 }

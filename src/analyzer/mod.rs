@@ -6,4 +6,4 @@ pub mod features;
 pub mod labels;
 pub mod latency;
 
-pub use labels::{decode, HeadResult, HEADS, THRESHOLD};
+pub use labels::{decode, HeadResult, HEADS, THRESHOLDS};
