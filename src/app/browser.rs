@@ -31,7 +31,9 @@ pub fn window() -> Option<web_sys::Window> {
 }
 
 /// What the visitor answered or typed in the prerendered page before the app started, as a
-/// query string in the share-link format: its radio buttons are named by the factors' keys.
+/// query string in the share-link format: its radio buttons are named by the factors' keys, the
+/// cost panel's fields by their link parameters (only those changed from the prerendered
+/// value count), and "it will run on this device" is `device=this`.
 pub fn entered_before_start() -> String {
     let Some(document) = window().and_then(|w| w.document()) else {
         return String::new();
@@ -46,6 +48,40 @@ pub fn entered_before_start() -> String {
                 query.append_pair(&input.name(), &input.value());
             }
         }
+    }
+    if let Ok(fields) = document.query_selector_all("input[type=number][name], select[name]") {
+        for index in 0..fields.length() {
+            let Some(field) = fields.item(index) else {
+                continue;
+            };
+            let changed = match field.dyn_into::<web_sys::HtmlInputElement>() {
+                Ok(input) => {
+                    (input.value() != input.default_value()).then(|| (input.name(), input.value()))
+                }
+                Err(node) => node
+                    .dyn_into::<web_sys::HtmlSelectElement>()
+                    .ok()
+                    .filter(|select| {
+                        let default = select
+                            .query_selector("option[selected]")
+                            .ok()
+                            .flatten()
+                            .and_then(|option| option.get_attribute("value"));
+                        default.is_some_and(|d| d != select.value())
+                    })
+                    .map(|select| (select.name(), select.value())),
+            };
+            if let Some((name, value)) = changed.filter(|(name, _)| !name.is_empty()) {
+                query.append_pair(&name, &value);
+            }
+        }
+    }
+    let this_device = document
+        .get_element_by_id("this-device")
+        .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.checked());
+    if this_device {
+        query.append_pair("device", "this");
     }
     let text = document
         .get_element_by_id("describe-text")

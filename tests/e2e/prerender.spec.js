@@ -72,6 +72,23 @@ test('answers given before the app starts are kept when it takes over', async ({
   expect(new URL(page.url()).searchParams.get('privacy')).toBe('regulated');
 });
 
+test('cost figures and "this device" set before the app starts are kept when it takes over', async ({ page }) => {
+  const release = await holdAppBundle(page);
+  await page.goto('./?resources=gpu');
+  await page.locator('#cost-users').fill('5000');
+  await page.locator('#cost-model').selectOption('gpt-5-mini');
+  await page.locator('#this-device').check();
+  release();
+  await expect(page).toHaveURL(/device=this/);
+  const params = new URL(page.url()).searchParams;
+  expect(params.get('users')).toBe('5000');
+  expect(params.get('cloud_model')).toBe('gpt-5-mini');
+  // Fields left as prerendered are not copied into the link.
+  expect(params.get('input_tokens')).toBeNull();
+  await expect(page.locator('#cost-users')).toHaveValue('5000');
+  await expect(page.locator('#this-device')).toBeChecked();
+});
+
 test('a keyboard user keeps their place when the app takes over', async ({ page }) => {
   const release = await holdAppBundle(page);
   await page.goto('./');
