@@ -16,7 +16,7 @@ pub enum Request {
     Benchmark { budget_ms: u32 },
 }
 
-/// What the device benchmark measured inside the worker: medians of each phase's runs.
+/// What the device benchmark measured inside the worker: the mean of each phase's back-to-back runs.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LayerTimings {
     /// One-token decode over a cache of `short_context` tokens.

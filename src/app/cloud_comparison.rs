@@ -23,9 +23,9 @@ fn money(value: f64) -> String {
 
 /// The comparison; `local` is the analyzer's result when it was for the same text.
 pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostInputs) -> Html {
-    let o = &result.outcome;
+    let o = &result.call.outcome;
     let rows = local.map(|local| {
-        agreement(&local.heads, &result.labels)
+        agreement(&local.heads, &result.call.labels)
             .into_iter()
             .map(|row| {
                 let agrees = row.agrees();
@@ -65,7 +65,7 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
     );
     let cost = o
         .usage
-        .and_then(|u| call_cost(&result.model, u, inputs, &PriceTable::default()));
+        .and_then(|u| call_cost(&result.asked.model, u, inputs, &PriceTable::default()));
     let cost = match cost {
         Some(c) => format!(
             "{} a call; {} a month at your volume ({} users × {} a day)",
@@ -74,20 +74,20 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
             inputs.users,
             inputs.requests_per_user_per_day
         ),
-        None if result.on_this_machine => {
+        None if result.asked.on_this_machine => {
             "nothing per call: the server runs on this machine".into()
         }
-        None => format!("the price table has no price for {}", result.model),
+        None => format!("the price table has no price for {}", result.asked.model),
     };
-    let sent = if result.on_this_machine {
+    let sent = if result.asked.on_this_machine {
         format!(
             "{} bytes to {}, a server on this machine: nothing left the device",
-            result.bytes_sent, result.host
+            result.call.bytes_sent, result.call.host
         )
     } else {
         format!(
             "{} bytes to {} (the text, the prompt and the headers)",
-            result.bytes_sent, result.host
+            result.call.bytes_sent, result.call.host
         )
     };
     let attempts = (o.attempts > 1).then(|| format!(" after {} attempts", o.attempts));
@@ -97,7 +97,7 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
                 <table id="cloud-agreement">
                     <thead><tr>
                         <th scope="col">{ "Factor" }</th><th scope="col">{ "On this device" }</th>
-                        <th scope="col">{ format!("Cloud ({})", result.model) }</th><th scope="col">{ "Agree" }</th>
+                        <th scope="col">{ format!("Cloud ({})", result.asked.model) }</th><th scope="col">{ "Agree" }</th>
                     </tr></thead>
                     <tbody>{ rows }</tbody>
                 </table>
@@ -115,7 +115,7 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
                 <dt>{ "Data sent off the device" }</dt>
                 <dd id="cloud-bytes">{ format!("on this device: 0 bytes; cloud: {sent}") }</dd>
                 <dt>{ "Works offline" }</dt>
-                <dd id="cloud-offline">{ if result.on_this_machine { "on this device: yes; this local server: yes" } else { "on this device: yes; cloud: no" } }</dd>
+                <dd id="cloud-offline">{ if result.asked.on_this_machine { "on this device: yes; this local server: yes" } else { "on this device: yes; cloud: no" } }</dd>
             </dl>
         </div>
     }

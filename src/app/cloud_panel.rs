@@ -9,19 +9,12 @@ use super::analyzer_state::use_analyzer;
 use super::browser;
 use super::cloud_comparison::comparison;
 use super::cloud_state::{
-    CloudAction, CloudPhase, CloudResult, CloudState, KEY_ITEM, SETTINGS_ITEM,
+    Asked, CloudAction, CloudPhase, CloudResult, CloudState, KEY_ITEM, SETTINGS_ITEM,
 };
 use super::cloud_worker::{use_cloud_worker, CloudLink};
 use super::state::{use_advisor, Action};
 use crate::cloud::protocol::{CloudReply, CloudRequest};
 use crate::cloud::Provider;
-
-/// What the call in flight was asked, to go with its answer.
-struct Asked {
-    text: String,
-    model: String,
-    on_this_machine: bool,
-}
 
 fn text_field(id: &str, label: &str, value: &str, kind: &str, on: Callback<String>) -> Html {
     let oninput = Callback::from(move |e: InputEvent| {
@@ -51,17 +44,9 @@ pub fn cloud_panel() -> Html {
                 let Some(asked) = asked.borrow_mut().take() else {
                     return;
                 };
-                let result = result.map(|call| CloudResult {
-                    labels: call.labels,
-                    text: asked.text,
-                    model: asked.model,
-                    on_this_machine: asked.on_this_machine,
-                    host: call.host,
-                    bytes_sent: call.bytes_sent,
-                    outcome: call.outcome,
-                });
+                let result = result.map(|call| CloudResult { asked, call });
                 if let Ok(result) = &result {
-                    advisor.dispatch(Action::CloudLatency(result.outcome.total_ms));
+                    advisor.dispatch(Action::CloudLatency(result.call.outcome.total_ms));
                 }
                 cloud.dispatch(CloudAction::Finished(result.map(Rc::new)));
             }
@@ -173,7 +158,7 @@ pub fn cloud_panel() -> Html {
                 .state
                 .last
                 .as_ref()
-                .filter(|a| a.text == result.text);
+                .filter(|a| a.text == result.asked.text);
             comparison(result, local.map(|a| &**a), &advisor.shared.cost)
         }
         _ => Html::default(),

@@ -8,9 +8,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
-use crate::cloud::protocol::Outcome;
+use crate::cloud::protocol::CloudCall;
 use crate::cloud::{ApiKey, Endpoint, Provider};
-use crate::engine::Factor;
 
 /// Where the settings (never the key) are kept between visits.
 pub const SETTINGS_ITEM: &str = "local-or-cloud:cloud";
@@ -19,16 +18,19 @@ pub const KEY_ITEM: &str = "local-or-cloud:cloud-key";
 /// Seconds before an unanswered call is stopped, unless the visitor sets another figure.
 pub const DEFAULT_TIMEOUT_S: u32 = 30;
 
-/// A finished cloud call, with what it was asked.
+/// What a cloud call was asked, kept by the panel to go with the worker's answer.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CloudResult {
+pub struct Asked {
     pub text: String,
     pub model: String,
     pub on_this_machine: bool,
-    pub host: String,
-    pub bytes_sent: usize,
-    pub labels: Vec<(Factor, Option<crate::engine::Choice>)>,
-    pub outcome: Outcome,
+}
+
+/// A finished cloud call, with what it was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CloudResult {
+    pub asked: Asked,
+    pub call: CloudCall,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

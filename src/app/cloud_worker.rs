@@ -79,10 +79,8 @@ impl CloudLink {
             let mut l = link.borrow_mut();
             l.bridge = None;
             // This timer is one of the two; the other still pending means its request waits too.
-            let call_waits = is_call || l.call_watchdog.take().is_some();
-            let models_waits = !is_call || l.models_watchdog.take().is_some();
-            l.call_watchdog = None;
-            l.models_watchdog = None;
+            let call_waits = l.call_watchdog.take().is_some() || is_call;
+            let models_waits = l.models_watchdog.take().is_some() || !is_call;
             drop(l);
             if call_waits {
                 on_reply.emit(CloudReply::Called(Err(NO_ANSWER.into())));

@@ -6,7 +6,7 @@ use std::cell::Cell;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use wasm_bindgen::JsCast;
-use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestMode, WorkerGlobalScope};
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestMode};
 
 use super::answer::{Answer, StreamedAnswer};
 use super::completion::parse_completion;
@@ -16,17 +16,7 @@ use super::provider::origin_of;
 use super::sse::SseParser;
 use super::status::from_status;
 use super::{retry, Endpoint, HttpRequest, Provider};
-
-/// The cloud worker's global scope; the call runs nowhere else.
-fn scope() -> Option<WorkerGlobalScope> {
-    js_sys::global().dyn_into::<WorkerGlobalScope>().ok()
-}
-
-fn now_ms() -> f64 {
-    scope()
-        .and_then(|scope| scope.performance())
-        .map_or(0.0, |performance| performance.now())
-}
+use crate::worker_scope::{now_ms, scope};
 
 /// How a call can be stopped: the signal both the cancel button and the timeout abort, and
 /// which of the two did it (the timeout sets `timed_out` before aborting).

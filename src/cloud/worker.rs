@@ -18,9 +18,10 @@ use super::protocol::{CloudCall, CloudReply, CloudRequest};
 use super::provider::{chat_request, origin_of};
 use super::{ApiKey, Endpoint};
 
-/// The worker's state: the call in flight, which `Cancel` aborts.
+/// The worker's state: the latest call's controller, which `Cancel` aborts (aborting a call that
+/// has already finished does nothing).
 pub struct CloudWorker {
-    in_flight: Option<AbortController>,
+    latest: Option<AbortController>,
 }
 
 impl Worker for CloudWorker {
@@ -30,13 +31,10 @@ impl Worker for CloudWorker {
     type Output = CloudReply;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        Self { in_flight: None }
+        Self { latest: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, (id, reply): Self::Message) {
-        if matches!(reply, CloudReply::Called(_)) {
-            self.in_flight = None;
-        }
         scope.respond(id, reply);
     }
 
@@ -53,7 +51,7 @@ impl Worker for CloudWorker {
                     let error = "This browser cannot stop a request, so none was sent.";
                     return scope.respond(id, CloudReply::Called(Err(error.into())));
                 };
-                if let Some(previous) = self.in_flight.replace(abort.clone()) {
+                if let Some(previous) = self.latest.replace(abort.clone()) {
                     previous.abort();
                 }
                 scope.send_future(async move {
@@ -62,7 +60,7 @@ impl Worker for CloudWorker {
                 });
             }
             CloudRequest::Cancel => {
-                if let Some(abort) = self.in_flight.take() {
+                if let Some(abort) = self.latest.take() {
                     abort.abort();
                 }
             }

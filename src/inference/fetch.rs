@@ -1,22 +1,13 @@
-//! Thin glue for the worker: fetching the model bytes and reading the worker's clock.
+//! Thin glue for the worker: fetching the model bytes (the clock is `worker_scope`'s).
 
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Response, WorkerGlobalScope};
+use web_sys::Response;
 
 use super::InferenceError;
-
-fn scope() -> Option<WorkerGlobalScope> {
-    js_sys::global().dyn_into::<WorkerGlobalScope>().ok()
-}
-
-/// Milliseconds from the worker's high-resolution clock (0 outside a worker).
-pub fn now_ms() -> f64 {
-    scope()
-        .and_then(|scope| scope.performance())
-        .map_or(0.0, |performance| performance.now())
-}
+pub use crate::worker_scope::now_ms;
+use crate::worker_scope::scope;
 
 /// Downloads a file relative to the worker's location.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, InferenceError> {
