@@ -133,7 +133,9 @@ async fn a_probe_that_never_answers_times_out_with_a_reason() {
 async fn run_all_fills_every_part_of_the_profile() {
     let profile = Rc::new(RefCell::new(DeviceProfile::default()));
     let sink = profile.clone();
-    probe::run_all(move |result: ProbeResult| sink.borrow_mut().apply(result));
+    probe::run_all(move |results: Vec<ProbeResult>| {
+        results.into_iter().for_each(|r| sink.borrow_mut().apply(r))
+    });
     for _ in 0..200 {
         let p = profile.borrow().clone();
         let pending = [

@@ -13,11 +13,11 @@ pub fn use_device_probes(state: &AdvisorContext) {
     use_effect_with((), move |_| {
         let report = {
             let dispatcher = dispatcher.clone();
-            move |result: ProbeResult| dispatcher.dispatch(Action::Probe(result))
+            move |results: Vec<ProbeResult>| dispatcher.dispatch(Action::Probes(results))
         };
         probe::run_all(report);
         let watch = NetworkWatch::start(move |network| {
-            dispatcher.dispatch(Action::Probe(ProbeResult::Network(network)))
+            dispatcher.dispatch(Action::Probes(vec![ProbeResult::Network(network)]))
         });
         move || drop(watch)
     });

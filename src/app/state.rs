@@ -37,8 +37,8 @@ pub enum Action {
     Field(String, String),
     /// Whether the feature runs on this device, so its profile stands in for the hardware answer.
     ThisDevice(bool),
-    /// A device probe finished.
-    Probe(ProbeResult),
+    /// Device probes finished (in batches, so that each batch renders once).
+    Probes(Vec<ProbeResult>),
     /// The analyzer's suggestions: each choice with its confidence in percent.
     Suggest(Vec<(Choice, u8)>),
     /// The visitor keeps a suggested answer.
@@ -101,7 +101,7 @@ impl Reducible for AdvisorState {
                 }
             },
             Action::ThisDevice(on) => next.shared.this_device = on,
-            Action::Probe(result) => next.device.apply(result),
+            Action::Probes(results) => results.into_iter().for_each(|r| next.device.apply(r)),
             Action::Notice(message) => {
                 if !next.notices.contains(&message) {
                     next.notices.push(message);

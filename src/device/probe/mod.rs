@@ -71,32 +71,30 @@ pub async fn with_timeout<T>(
     }
 }
 
-/// Runs every probe, reporting each result as soon as it is known; the slow ones run concurrently.
-pub fn run_all(report: impl Fn(ProbeResult) + Clone + 'static) {
-    report(ProbeResult::Cores(
-        logical_cores().map_or_else(Probe::from, Probe::Found),
-    ));
-    report(ProbeResult::DeviceMemory(device_memory()));
-    report(ProbeResult::CrossOriginIsolated(cross_origin_isolated()));
-    report(ProbeResult::Wasm(wasm_support()));
-    report(ProbeResult::WebNn(webnn()));
-    report(ProbeResult::WebGlRenderer(webgl_renderer()));
-    report(ProbeResult::Network(network()));
-    let spawn = |future: std::pin::Pin<Box<dyn Future<Output = ProbeResult>>>| {
-        let report = report.clone();
-        wasm_bindgen_futures::spawn_local(async move { report(future.await) });
-    };
-    spawn(Box::pin(async {
-        ProbeResult::WebGpu(
-            with_timeout("The WebGPU adapter request", PROBE_TIMEOUT_MS, webgpu()).await,
+/// Runs every probe and reports their results in two batches: the immediate ones at once, the
+/// slow ones together when the last has answered or timed out. Each report re-renders the page,
+/// so one per probe made the app's start a string of long tasks.
+pub fn run_all(report: impl Fn(Vec<ProbeResult>) + 'static) {
+    report(vec![
+        ProbeResult::Cores(logical_cores().map_or_else(Probe::from, Probe::Found)),
+        ProbeResult::DeviceMemory(device_memory()),
+        ProbeResult::CrossOriginIsolated(cross_origin_isolated()),
+        ProbeResult::Wasm(wasm_support()),
+        ProbeResult::WebNn(webnn()),
+        ProbeResult::WebGlRenderer(webgl_renderer()),
+        ProbeResult::Network(network()),
+    ]);
+    wasm_bindgen_futures::spawn_local(async move {
+        let (gpu, prompt, storage) = futures::future::join3(
+            with_timeout("The WebGPU adapter request", PROBE_TIMEOUT_MS, webgpu()),
+            with_timeout("The Prompt API", PROBE_TIMEOUT_MS, prompt_api()),
+            with_timeout("The storage estimate", PROBE_TIMEOUT_MS, storage()),
         )
-    }));
-    spawn(Box::pin(async {
-        ProbeResult::PromptApi(with_timeout("The Prompt API", PROBE_TIMEOUT_MS, prompt_api()).await)
-    }));
-    spawn(Box::pin(async {
-        ProbeResult::Storage(
-            with_timeout("The storage estimate", PROBE_TIMEOUT_MS, storage()).await,
-        )
-    }));
+        .await;
+        report(vec![
+            ProbeResult::WebGpu(gpu),
+            ProbeResult::PromptApi(prompt),
+            ProbeResult::Storage(storage),
+        ]);
+    });
 }
