@@ -63,7 +63,8 @@ def init(p: np.ndarray, n_out: int, rng: np.random.Generator) -> dict:
 def train(params: dict, rows: list[list[int]], targets: np.ndarray, slices, rng, *, epochs: int, batch: int,
           lr: float, l2: float, drop: float, log=print) -> dict:
     """Adam on the summed cross-entropy of all heads; `targets` holds each head's class index
-    per row (columns in head order). `P` stays fixed."""
+    per row (columns in head order), or -1 where the row says nothing either way about a head
+    (the real descriptions label only what their writers could tell). `P` stays fixed."""
     names = ["A", "a", "W", "V", "c"]
     m = {k: np.zeros_like(params[k]) for k in names}
     v = {k: np.zeros_like(params[k]) for k in names}
@@ -78,10 +79,13 @@ def train(params: dict, rows: list[list[int]], targets: np.ndarray, slices, rng,
             logits, (en, z, h) = forward(params, x)
             probs = softmax_heads(logits, slices)
             grad = probs.copy()
-            for k, (lo, _) in enumerate(slices):
+            for k, (lo, hi) in enumerate(slices):
                 t = targets[pick, k]
-                total -= np.log(probs[np.arange(len(pick)), lo + t] + 1e-9).sum()
-                grad[np.arange(len(pick)), lo + t] -= 1.0
+                # A negative target is a head the text's writer did not label: no loss there.
+                known = np.flatnonzero(t >= 0)
+                total -= np.log(probs[known, lo + t[known]] + 1e-9).sum()
+                grad[known, lo + t[known]] -= 1.0
+                grad[np.flatnonzero(t < 0), lo:hi] = 0.0
             grad /= len(pick)
             dh = (grad @ params["V"].T) * (z > 0)
             grads = {"W": x.T @ grad + l2 * params["W"], "V": h.T @ grad, "c": grad.sum(axis=0),

@@ -19,10 +19,12 @@ HERE = pathlib.Path(__file__).parent
 # templates, 9.4%. A blind set that reaches 8% reads like the generator; the model card says more.
 MAX_BLIND_OVERLAP = 0.08
 # The held-out sets, and whether the model card calls each blind (the check fails only for those).
+# heldout_v2 and heldout_v3 were blind when written; they are trained on now (REAL_SETS in
+# train_analyzer.py), so their overlap is reported but no longer judged.
 SETS = {
     "heldout.jsonl": False,
-    "heldout_v2.jsonl": True,
-    "heldout_v3.jsonl": True,
+    "heldout_v2.jsonl": False,
+    "heldout_v3.jsonl": False,
     "heldout_v4.jsonl": True,
 }
 SAMPLE_SIZE = 40_000
@@ -67,7 +69,7 @@ def load(name: str) -> list[dict]:
 
 
 def check(generated_texts: list[str]) -> dict:
-    """The overlap of every held-out set; raises when a blind set shares too much wording."""
+    """The overlap of every held-out set with the generator; raises when a blind set shares too much wording."""
     seen = generator_trigrams(generated_texts)
     report = {name: overlap(load(name), seen) for name in SETS}
     for name, blind in SETS.items():
@@ -80,6 +82,30 @@ def check(generated_texts: list[str]) -> dict:
             )
     report["max_blind_overlap"] = MAX_BLIND_OVERLAP
     report["generator_sample"] = len(generated_texts)
+    return report
+
+
+def check_real(real: list[dict]) -> dict:
+    """The blind sets against the real descriptions trained on (people's writing, not the
+    generator's): raises when one describes a product that a blind row describes, or when a blind
+    row has more than half of its 3-grams among theirs (a copied or paraphrased row). The share of
+    3-grams found is reported but not limited: independently written sets of this genre share
+    5-7% with each other at 160-250 rows, and the share grows with the number of texts compared
+    against, because most shared 3-grams are everyday English ("on the device", "it has to")."""
+    seen = generator_trigrams([r["text"] for r in real])
+    products = {r["product"].strip().lower() for r in real}
+    report = {}
+    for name, blind in SETS.items():
+        if not blind:
+            continue
+        rows = load(name)
+        report[name] = overlap(rows, seen)
+        shared = sorted({r["product"] for r in rows if r.get("product", "").strip().lower() in products})
+        print(f"overlap {name} with the real training texts: {report[name]['share_found']:.1%} of its word 3-grams, "
+              f"{report[name]['rows_over_half_found']} rows over half, {len(shared)} products shared")
+        if shared or report[name]["rows_over_half_found"]:
+            raise SystemExit(f"{name} is not independent of the real training texts: products {shared}, "
+                             f"{report[name]['rows_over_half_found']} rows with over half their 3-grams found")
     return report
 
 

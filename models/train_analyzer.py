@@ -3,12 +3,15 @@
 CPU only, fixed seeds, numpy only for the model (WordLlama's wheel supplies the word
 embeddings that `embed.py` distills). Run: `python3 models/train_analyzer.py`.
 
-Order: the overlap check first (a set that reads like the generator makes its figures
-meaningless); then the distilled projection, training on generated texts drawn from every
-fragment, one abstention threshold per head chosen on the development sets (`DEV_SETS`), and
-last the evaluation on every held-out set but the judge. `heldout_v4.jsonl`, the blind judge, is
-read here only by the overlap check (the share of its wording the generator produces), never
-scored: `score_onnx.py` scores it, once per committed model.
+Order: the overlap checks first (a blind set that reads like the training texts makes its figures
+meaningless: against the generator's output, and against the real descriptions trained on); then the distilled projection; then the model is trained on generated texts from
+every fragment together with people's descriptions of real products (`REAL_SETS`). The
+abstention threshold is chosen on out-of-fold answers: the real descriptions are split in
+`FOLDS`, a model is trained without each part and answers it, and the pooled answers choose the
+threshold; the same answers are the real sets' figures in the evaluation. Last, the model trained
+on everything is written. `heldout_v4.jsonl`, the blind judge, is read here only by the overlap
+check (the share of its wording found in the training texts), never scored: `score_onnx.py`
+scores it, once per committed model.
 """
 
 import json
@@ -47,9 +50,15 @@ FEATURE_DROP = 0.25
 TARGET_PRECISION = 0.85
 PER_HEAD = False
 THRESHOLD_GRID = [0.99, 0.98, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5]
-# Blind sets whose texts were never read, used since heldout_v4 became the judge to choose the
-# thresholds (and judged the training choices): development data, no longer blind.
-DEV_SETS = ["heldout_v2.jsonl", "heldout_v3.jsonl"]
+# Descriptions of real products written by people rather than by the generator, trained on next
+# to the generated texts: `train_real.jsonl` (written for training; `train_real.md`) and the two
+# former blind sets, development sets since heldout_v4 became the judge. Each labels only what its
+# writer could tell, so a head it leaves out has no loss (not `unknown`). REAL_REPEAT copies of
+# each weigh the few hundred real texts against the 60,000 generated ones.
+REAL_SETS = ["train_real.jsonl", "heldout_v2.jsonl", "heldout_v3.jsonl"]
+REAL_REPEAT = 20
+# The real descriptions are split in this many parts for the out-of-fold answers.
+FOLDS = 4
 # The blind judge: never scored during training, so that no training choice is made on it.
 JUDGE = "heldout_v4.jsonl"
 
@@ -91,12 +100,11 @@ def grid_counts(probs: list[np.ndarray], sets: list[list[dict]], head: str) -> n
     return out
 
 
-def choose_thresholds(params: dict, sets: list[list[dict]]) -> tuple[dict, dict]:
+def choose_thresholds(probs: list[np.ndarray], sets: list[list[dict]]) -> tuple[dict, dict]:
     """The threshold of every head. Shared: the lowest grid value at which all heads' answers
     together are right TARGET_PRECISION of the time. PER_HEAD: all start at the top of the grid;
     then, again and again, the head whose lowering adds answers with the best (smoothed) share
     right is lowered, as long as the answers of all heads together stay right that often."""
-    probs = [model.predict(params, [indices(r["text"]) for r in rows], slices()) for rows in sets]
     counts = {h: grid_counts(probs, sets, h) for h in data.HEADS}
     at = {h: 0 for h in data.HEADS}
     if not PER_HEAD:
@@ -145,28 +153,52 @@ def fragments() -> list[str]:
     return out + [c for opts in data.ALL_CLAUSES.values() for cs in opts.values() for c in cs]
 
 
-def main() -> None:
-    start = time.time()
-    rng = np.random.default_rng(SEED)
-    overlaps = overlap.check([t for t, _ in data.corpus(overlap.SAMPLE_SIZE, SEED + 2, "all")])
+def targets_of(labelled: list[dict], silent: int) -> np.ndarray:
+    """Each head's class index per row; `silent` where a row has no label for the head."""
+    return np.array([[classes(h).index(r[h]) if h in r else silent for h in data.HEADS] for r in labelled])
 
-    p, embed_info = embed.projection(fragments())
-    print(f"distilled word meaning {embed_info} at {time.time() - start:.0f} s")
 
-    # Every fragment: the thresholds are chosen on the development sets, so no phrasings are
-    # held back for a generated validation set any longer.
-    train = data.corpus(TRAIN_SIZE, SEED, "all")
-    rows = [indices(t) for t, _ in train]
-    targets = np.array([[classes(h).index(labels[h]) for h in data.HEADS] for _, labels in train])
-    print(f"featurized {len(train)} texts at {time.time() - start:.0f} s")
+def fit(p: np.ndarray, rows: list[list[int]], targets: np.ndarray, seed: int, log) -> dict:
+    """A model trained on these rows, with the weights as stored (int8 and float16)."""
+    rng = np.random.default_rng(seed)
     params = model.init(p, slices()[-1][1], rng)
     params = model.train(params, rows, targets, slices(), rng, epochs=EPOCHS, batch=BATCH, lr=LEARNING_RATE,
-                         l2=L2, drop=FEATURE_DROP, log=lambda s: print(f"{s} at {time.time() - start:.0f} s"))
-    # Everything from here on is computed with the weights as stored (int8 and float16).
-    params = model.dequantized(params)
+                         l2=L2, drop=FEATURE_DROP, log=log)
+    return model.dequantized(params)
 
-    threshold, calibration = choose_thresholds(params, [evaluation.load(name) for name in DEV_SETS])
+
+def main() -> None:
+    start = time.time()
+    log = lambda s: print(f"{s} at {time.time() - start:.0f} s")  # noqa: E731
+    real = [(name, row) for name in REAL_SETS for row in evaluation.load(name)]
+    real_rows = [indices(r["text"]) for _, r in real]
+    real_targets = targets_of([r["labels"] for _, r in real], -1)
+    overlaps = overlap.check([t for t, _ in data.corpus(overlap.SAMPLE_SIZE, SEED + 2, "all")])
+    overlaps["with real training texts"] = overlap.check_real([r for _, r in real])
+
+    p, embed_info = embed.projection(fragments())
+    log(f"distilled word meaning {embed_info}")
+
+    train = data.corpus(TRAIN_SIZE, SEED, "all")
+    rows = [indices(t) for t, _ in train]
+    targets = targets_of([labels for _, labels in train], -1)
+    log(f"featurized {len(train)} generated and {len(real)} real texts")
+
+    # Out-of-fold answers on the real descriptions: each part answered by a model that never saw it.
+    folds = np.array_split(np.random.default_rng(SEED + 3).permutation(len(real)), FOLDS)
+    oof = np.zeros((len(real), slices()[-1][1]), np.float32)
+    for k, fold in enumerate(folds):
+        held = set(fold.tolist())
+        keep = [i for i in range(len(real)) if i not in held] * REAL_REPEAT
+        params = fit(p, rows + [real_rows[i] for i in keep], np.concatenate([targets, real_targets[keep]]),
+                     SEED + 10 + k, lambda s: None)
+        oof[fold] = model.predict(params, [real_rows[i] for i in fold], slices())
+        log(f"fold {k + 1} of {FOLDS} answered")
+    threshold, calibration = choose_thresholds([oof], [[r for _, r in real]])
     print(f"thresholds {threshold}")
+
+    every = list(range(len(real))) * REAL_REPEAT
+    params = fit(p, rows + [real_rows[i] for i in every], np.concatenate([targets, real_targets[every]]), SEED, log)
     expectations(params, threshold)
 
     onnx.save(model.export(params, list(data.HEADS), slices(), DIM), HERE / "analyzer.onnx")
@@ -189,12 +221,21 @@ def main() -> None:
 
     test_rows = [{"text": t, "labels": l} for t, l in data.corpus(2_000, SEED + 1, "all")]
     results = {"generated_test": score(params, test_rows, threshold)}
-    for name in (name for name in overlap.SETS if name != JUDGE):
+    # The real sets are trained on: their figures are the out-of-fold answers, not the final model's.
+    for name in REAL_SETS:
+        picked = [i for i, (n, _) in enumerate(real) if n == name]
+        results[f"{name} (out of fold)"] = evaluation.evaluate(
+            head_probs(oof[picked]), {h: classes(h) for h in data.HEADS}, [real[i][1] for i in picked], threshold)
+    results["real (out of fold)"] = evaluation.evaluate(
+        head_probs(oof), {h: classes(h) for h in data.HEADS}, [r for _, r in real], threshold)
+    for name in (name for name in overlap.SETS if name != JUDGE and name not in REAL_SETS):
         results[name] = score(params, evaluation.load(name), threshold)
-        print(f"{name}:\n{evaluation.table(results[name])}")
+    for name, report in results.items():
+        if name != "generated_test":
+            print(f"{name}:\n{evaluation.table(report)}")
     print(f"generated (fit):\n{evaluation.table(results['generated_test'])}")
     results.update({"overlap": overlaps, "embedding": embed_info, "threshold_counts": calibration,
-                    "train_size": TRAIN_SIZE, "thresholds": threshold, "seconds": round(time.time() - start, 1)})
+                    "train_size": TRAIN_SIZE, "real_texts": len(real), "real_repeat": REAL_REPEAT, "thresholds": threshold, "seconds": round(time.time() - start, 1)})
     (HERE / "analyzer.eval.json").write_text(json.dumps(results, indent=2) + "\n")
     raw = (HERE / "analyzer.onnx").read_bytes()
     packed = len(brotli.compress(raw, quality=11))
