@@ -73,7 +73,9 @@ pub async fn with_timeout<T>(
 
 /// Runs every probe and reports their results in two batches: the immediate ones at once, the
 /// slow ones together when the last has answered or timed out. Each report re-renders the page,
-/// so one per probe made the app's start a string of long tasks.
+/// so one per probe made the app's start a string of long tasks. The WebGL renderer goes with
+/// the second batch: creating a WebGL context takes tens of milliseconds (more with a software
+/// renderer), which the app's first render, the task that takes over the page, should not carry.
 pub fn run_all(report: impl Fn(Vec<ProbeResult>) + 'static) {
     report(vec![
         ProbeResult::Cores(logical_cores().map_or_else(Probe::from, Probe::Found)),
@@ -81,7 +83,6 @@ pub fn run_all(report: impl Fn(Vec<ProbeResult>) + 'static) {
         ProbeResult::CrossOriginIsolated(cross_origin_isolated()),
         ProbeResult::Wasm(wasm_support()),
         ProbeResult::WebNn(webnn()),
-        ProbeResult::WebGlRenderer(webgl_renderer()),
         ProbeResult::Network(network()),
     ]);
     wasm_bindgen_futures::spawn_local(async move {
@@ -92,6 +93,7 @@ pub fn run_all(report: impl Fn(Vec<ProbeResult>) + 'static) {
         )
         .await;
         report(vec![
+            ProbeResult::WebGlRenderer(webgl_renderer()),
             ProbeResult::WebGpu(gpu),
             ProbeResult::PromptApi(prompt),
             ProbeResult::Storage(storage),
