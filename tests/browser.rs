@@ -151,7 +151,9 @@ async fn run_all_fills_every_part_of_the_profile() {
     let p = profile.borrow();
     assert!(!p.webgpu.is_pending() && !p.prompt_api.is_pending() && !p.storage.is_pending());
     assert!(!p.cores.is_pending() && !p.device_memory_gb.is_pending() && !p.webnn.is_pending());
-    assert!(!p.webgl_renderer.is_pending() && !p.cross_origin_isolated.is_pending());
+    assert!(!p.cross_origin_isolated.is_pending());
+    // The WebGL renderer is read apart, when the device panel opens (a WebGL context is slow).
+    assert!(p.webgl_renderer.is_pending());
     assert!(!p.wasm.is_pending());
     assert!(p.network.found().is_some_and(|n| n.online));
 }

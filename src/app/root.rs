@@ -10,7 +10,7 @@ use super::cloud_panel::CloudPanel;
 use super::cost_panel::CostPanel;
 use super::describe::Describe;
 use super::device_panel::DevicePanel;
-use super::device_probes::use_device_probes;
+use super::device_probes::{use_device_probes, use_webgl_when_shown};
 use super::embed::use_embed_resize;
 use super::export::Export;
 use super::footer::Footer;
@@ -143,6 +143,7 @@ pub fn app(props: &AppProps) -> Html {
     let embed = state.shared.embed;
     // Read once: a panel the visitor opens or closes stays as they left it.
     let wide = use_state(browser::is_wide_screen);
+    let on_device_toggle = use_webgl_when_shown(&state);
     use_embed_resize(state.shared.host.clone().filter(|_| embed));
     let full_link = embed.then(|| {
         let mut shared = state.shared.clone();
@@ -176,7 +177,7 @@ pub fn app(props: &AppProps) -> Html {
                             <div class="evidence-grid">
                                 // This device first: on wide screens its table takes the
                                 // whole width, with cost and the cloud side by side below.
-                                <details class="fold" id="fold-device" open={ *wide }>
+                                <details class="fold" id="fold-device" open={ *wide } ontoggle={ on_device_toggle }>
                                     <summary>{ "This device: can it run a local model?" }</summary>
                                     <DevicePanel />
                                 </details>

@@ -81,6 +81,8 @@ test('"this device" makes the measured class stand in for the hardware answer', 
   await expect(page.locator('#measured-facts')).toHaveCount(0);
   await page.locator('#this-device').check();
   await expect(page).toHaveURL(/device=this/);
+  // The class is known once the WebGPU probe has answered, which may be after the click.
+  await expect(page.locator('#device-class')).toHaveAttribute('data-resources', /.+/);
   const resources = await page.locator('#device-class').getAttribute('data-resources');
   await expect(page.locator('#this-device-note')).toContainText(resources.replace('_', '-'));
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -144,4 +146,31 @@ test('a running measurement can be cancelled', async ({ page }) => {
   await page.locator('#measure-cancel').click();
   await expect(page.locator('#device-bench')).toHaveAttribute('data-state', 'cancelled');
   await expect(row(page, 'Llama 3.2 1B', '4-bit')).toHaveAttribute('data-speed-source', 'assumed');
+});
+
+test('on a phone the WebGL renderer is read only when the device panel is opened', async ({ page }) => {
+  // Creating a WebGL context is slow (over 50 ms with a software renderer), so a visitor who
+  // never opens the panel does not pay for it while the page starts.
+  await page.addInitScript(() => {
+    window.__webglContexts = 0;
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      if (String(kind).startsWith('webgl')) window.__webglContexts += 1;
+      return getContext.call(this, kind, ...rest);
+    };
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  await expect(page.locator('#device-storage')).toContainText('quota');
+  await expect(page.locator('#fold-device')).not.toHaveAttribute('open', /.*/);
+  expect(await page.evaluate(() => window.__webglContexts)).toBe(0);
+  await page.locator('#fold-device > summary').click();
+  await expect(page.locator('#device-webgl-renderer')).toContainText('SwiftShader');
+  expect(await page.evaluate(() => window.__webglContexts)).toBe(1);
+  // Closing and opening again reads nothing more.
+  await page.locator('#fold-device > summary').click();
+  await page.locator('#fold-device > summary').click();
+  await expect(page.locator('#fold-device')).toHaveAttribute('open', /.*/);
+  expect(await page.evaluate(() => window.__webglContexts)).toBe(1);
 });

@@ -71,11 +71,11 @@ pub async fn with_timeout<T>(
     }
 }
 
-/// Runs every probe and reports their results in two batches: the immediate ones at once, the
-/// slow ones together when the last has answered or timed out. Each report re-renders the page,
-/// so one per probe made the app's start a string of long tasks. The WebGL renderer goes with
-/// the second batch: creating a WebGL context takes tens of milliseconds (more with a software
-/// renderer), which the app's first render, the task that takes over the page, should not carry.
+/// Runs every probe and reports their results in three batches: the immediate ones at once,
+/// then WebGPU and storage together, then the Prompt API. Each report re-renders the page,
+/// so one per probe made the app's start a string of long tasks. The WebGL renderer is not among
+/// them: creating a WebGL context takes tens of milliseconds (more with a software renderer), so
+/// the app reads it with [`webgl_renderer`] only when the device panel is open.
 pub fn run_all(report: impl Fn(Vec<ProbeResult>) + 'static) {
     report(vec![
         ProbeResult::Cores(logical_cores().map_or_else(Probe::from, Probe::Found)),
@@ -85,18 +85,17 @@ pub fn run_all(report: impl Fn(Vec<ProbeResult>) + 'static) {
         ProbeResult::WebNn(webnn()),
         ProbeResult::Network(network()),
     ]);
+    // WebGPU decides the device's class, so it is reported before the Prompt API is asked, which
+    // can take seconds to say whether its on-device model is available. One after the other: the
+    // storage estimate takes a few milliseconds.
     wasm_bindgen_futures::spawn_local(async move {
-        let (gpu, prompt, storage) = futures::future::join3(
-            with_timeout("The WebGPU adapter request", PROBE_TIMEOUT_MS, webgpu()),
-            with_timeout("The Prompt API", PROBE_TIMEOUT_MS, prompt_api()),
-            with_timeout("The storage estimate", PROBE_TIMEOUT_MS, storage()),
-        )
-        .await;
+        let gpu = with_timeout("The WebGPU adapter request", PROBE_TIMEOUT_MS, webgpu()).await;
+        let storage = with_timeout("The storage estimate", PROBE_TIMEOUT_MS, storage()).await;
         report(vec![
-            ProbeResult::WebGlRenderer(webgl_renderer()),
             ProbeResult::WebGpu(gpu),
-            ProbeResult::PromptApi(prompt),
             ProbeResult::Storage(storage),
         ]);
+        let prompt = with_timeout("The Prompt API", PROBE_TIMEOUT_MS, prompt_api()).await;
+        report(vec![ProbeResult::PromptApi(prompt)]);
     });
 }
