@@ -100,18 +100,25 @@ pub fn focused_id() -> Option<String> {
     Some(active.id()).filter(|id| !id.is_empty())
 }
 
-/// Marks the page as running (`<html data-app="running">`) and gives the keyboard focus back
-/// to the element with id `focused`, which the app has just rendered in place of its twin.
-pub fn app_started(focused: Option<&str>) {
+/// Gives the keyboard focus back to the element with id `focused`, which the app has just
+/// rendered in place of its twin, unless the visitor has already moved on; once `running`, also
+/// marks the page as running (`<html data-app="running">`). Called at the first render, for the
+/// questions, and again when the rest of the page is rendered.
+pub fn app_started(focused: Option<&str>, running: bool) {
     let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
-    if let Some(root) = document.document_element() {
+    if let Some(root) = document.document_element().filter(|_| running) {
         let _ = root.set_attribute("data-app", "running");
     }
+    // Taking over removed the focused element, so the focus is on the body (which has no id)
+    // until it is given back.
+    let lost = focused_id().is_none();
     let element = focused.and_then(|id| document.get_element_by_id(id));
     if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = element.focus();
+        if lost {
+            let _ = element.focus();
+        }
     }
 }
 

@@ -84,10 +84,9 @@ pub fn app(props: &AppProps) -> Html {
     // the page says it is running (end-to-end tests wait for this before measuring the layout).
     {
         let focused = props.focused.clone();
+        // The focus goes back at the first render, before a key press can land on the body.
         use_effect_with(*settled, move |settled| {
-            if *settled {
-                browser::app_started(focused.as_deref());
-            }
+            browser::app_started(focused.as_deref(), *settled)
         });
     }
     let analyzer = use_analyzer_worker();

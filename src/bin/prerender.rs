@@ -9,5 +9,25 @@ fn main() {
     // Not hydratable: the app replaces this markup with its own identical first render.
     let renderer = yew::ServerRenderer::<App>::new().hydratable(false);
     let html = futures::executor::block_on(renderer.render());
-    print!("{html}");
+    print!(
+        "{}",
+        disable_within(&html, "id=\"fold-cloud\"", "</details>")
+    );
+}
+
+/// Disables every control between `start` and the next `end`. The cloud comparison works only
+/// once the app runs, and the app renders its panel afresh, so anything typed into the
+/// prerendered one would be lost: until then its fields say they cannot be used. (Answers and
+/// cost figures are different: the app carries them over from the prerendered form.)
+fn disable_within(html: &str, start: &str, end: &str) -> String {
+    let Some(from) = html.find(start) else {
+        return html.to_string();
+    };
+    let to = html[from..].find(end).map_or(html.len(), |i| from + i);
+    let part = ["input", "select", "button", "textarea"]
+        .iter()
+        .fold(html[from..to].to_string(), |part, tag| {
+            part.replace(&format!("<{tag} "), &format!("<{tag} disabled "))
+        });
+    format!("{}{part}{}", &html[..from], &html[to..])
 }

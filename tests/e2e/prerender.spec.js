@@ -39,6 +39,18 @@ test('with every .wasm request blocked the questions are on screen and the page 
   // Nothing claims to know this device before it was measured.
   await expect(page.locator('#fit-table')).toHaveCount(0);
   await expect(page.locator('#fit-pending')).toBeVisible();
+  // The cloud comparison needs the app: its fields cannot be typed into and then lost.
+  for (const id of ['#cloud-provider', '#cloud-base', '#cloud-model', '#cloud-key']) {
+    await expect(page.locator(id)).toBeDisabled();
+  }
+});
+
+test('the cloud fields are usable once the app has taken over', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  for (const id of ['#cloud-provider', '#cloud-base', '#cloud-model', '#cloud-key']) {
+    await expect(page.locator(id)).toBeEnabled();
+  }
 });
 
 test('without JavaScript the questions are a form that keeps the answers in a link', async ({ browser }) => {
