@@ -4,8 +4,9 @@ CPU only, fixed seeds, numpy only for the model (WordLlama's wheel supplies the 
 embeddings that `embed.py` distills). Run: `python3 models/train_analyzer.py`.
 
 Order: the overlap checks first (a blind set that reads like the training texts makes its figures
-meaningless: against the generator's output, and against the real descriptions trained on); then the distilled projection; then the model is trained on generated texts from
-every fragment together with people's descriptions of real products (`REAL_SETS`). The
+meaningless: against the generator's output, and against the real descriptions trained on);
+then the distilled projection; then the model is trained on generated texts from every fragment
+together with people's descriptions of real products (`REAL_SETS`). The
 abstention threshold is chosen on out-of-fold answers: the real descriptions are split in
 `FOLDS`, a model is trained without each part and answers it, and the pooled answers choose the
 threshold; the same answers are the real sets' figures in the evaluation. Last, the model trained
@@ -153,9 +154,9 @@ def fragments() -> list[str]:
     return out + [c for opts in data.ALL_CLAUSES.values() for cs in opts.values() for c in cs]
 
 
-def targets_of(labelled: list[dict], silent: int) -> np.ndarray:
-    """Each head's class index per row; `silent` where a row has no label for the head."""
-    return np.array([[classes(h).index(r[h]) if h in r else silent for h in data.HEADS] for r in labelled])
+def targets_of(labelled: list[dict]) -> np.ndarray:
+    """Each head's class index per row; -1 (no loss) where a row has no label for the head."""
+    return np.array([[classes(h).index(r[h]) if h in r else -1 for h in data.HEADS] for r in labelled])
 
 
 def fit(p: np.ndarray, rows: list[list[int]], targets: np.ndarray, seed: int, log) -> dict:
@@ -172,7 +173,7 @@ def main() -> None:
     log = lambda s: print(f"{s} at {time.time() - start:.0f} s")  # noqa: E731
     real = [(name, row) for name in REAL_SETS for row in evaluation.load(name)]
     real_rows = [indices(r["text"]) for _, r in real]
-    real_targets = targets_of([r["labels"] for _, r in real], -1)
+    real_targets = targets_of([r["labels"] for _, r in real])
     overlaps = overlap.check([t for t, _ in data.corpus(overlap.SAMPLE_SIZE, SEED + 2, "all")])
     overlaps["with real training texts"] = overlap.check_real([r for _, r in real])
 
@@ -181,24 +182,26 @@ def main() -> None:
 
     train = data.corpus(TRAIN_SIZE, SEED, "all")
     rows = [indices(t) for t, _ in train]
-    targets = targets_of([labels for _, labels in train], -1)
+    targets = targets_of([labels for _, labels in train])
     log(f"featurized {len(train)} generated and {len(real)} real texts")
+
+    def with_real(picked: list[int]) -> tuple[list[list[int]], np.ndarray]:
+        """The generated rows and targets, then the picked real ones, each REAL_REPEAT times."""
+        picked = picked * REAL_REPEAT
+        return rows + [real_rows[i] for i in picked], np.concatenate([targets, real_targets[picked]])
 
     # Out-of-fold answers on the real descriptions: each part answered by a model that never saw it.
     folds = np.array_split(np.random.default_rng(SEED + 3).permutation(len(real)), FOLDS)
     oof = np.zeros((len(real), slices()[-1][1]), np.float32)
     for k, fold in enumerate(folds):
         held = set(fold.tolist())
-        keep = [i for i in range(len(real)) if i not in held] * REAL_REPEAT
-        params = fit(p, rows + [real_rows[i] for i in keep], np.concatenate([targets, real_targets[keep]]),
-                     SEED + 10 + k, lambda s: None)
+        params = fit(p, *with_real([i for i in range(len(real)) if i not in held]), SEED + 10 + k, lambda s: None)
         oof[fold] = model.predict(params, [real_rows[i] for i in fold], slices())
         log(f"fold {k + 1} of {FOLDS} answered")
     threshold, calibration = choose_thresholds([oof], [[r for _, r in real]])
     print(f"thresholds {threshold}")
 
-    every = list(range(len(real))) * REAL_REPEAT
-    params = fit(p, rows + [real_rows[i] for i in every], np.concatenate([targets, real_targets[every]]), SEED, log)
+    params = fit(p, *with_real(list(range(len(real)))), SEED, log)
     expectations(params, threshold)
 
     onnx.save(model.export(params, list(data.HEADS), slices(), DIM), HERE / "analyzer.onnx")
@@ -235,7 +238,8 @@ def main() -> None:
             print(f"{name}:\n{evaluation.table(report)}")
     print(f"generated (fit):\n{evaluation.table(results['generated_test'])}")
     results.update({"overlap": overlaps, "embedding": embed_info, "threshold_counts": calibration,
-                    "train_size": TRAIN_SIZE, "real_texts": len(real), "real_repeat": REAL_REPEAT, "thresholds": threshold, "seconds": round(time.time() - start, 1)})
+                    "train_size": TRAIN_SIZE, "real_texts": len(real), "real_repeat": REAL_REPEAT,
+                    "thresholds": threshold, "seconds": round(time.time() - start, 1)})
     (HERE / "analyzer.eval.json").write_text(json.dumps(results, indent=2) + "\n")
     raw = (HERE / "analyzer.onnx").read_bytes()
     packed = len(brotli.compress(raw, quality=11))

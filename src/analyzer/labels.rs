@@ -6,8 +6,9 @@
 use crate::engine::{Choice, Factor};
 
 /// Below its head's probability threshold (in `HEADS` order) a head abstains and nothing is
-/// pre-selected. The training script chooses them on out-of-fold answers on the real descriptions it trains on (for now one shared
-/// by every head) and writes them to `models/analyzer.labels.json`, which must agree
+/// pre-selected. The training script chooses them on out-of-fold answers on the real
+/// descriptions it trains on (for now one shared by every head) and writes them to
+/// `models/analyzer.labels.json`, which must agree
 /// (`tests/analyzer_parity.rs`).
 pub const THRESHOLDS: [f32; 13] = [0.85; 13];
 /// The class after a head's options: the text says nothing about this factor.

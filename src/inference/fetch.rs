@@ -1,4 +1,4 @@
-//! Thin glue for the worker: fetching the model bytes (the clock is `worker_scope`'s).
+//! Thin glue for the worker: fetching the model bytes.
 
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -6,7 +6,6 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
 use super::InferenceError;
-pub use crate::worker_scope::now_ms;
 use crate::worker_scope::scope;
 
 /// Downloads a file relative to the worker's location.

@@ -22,6 +22,7 @@ pub use tract_backend::TractBackend;
 
 use crate::analyzer::features::features;
 use crate::protocol::{Request, Response};
+use crate::worker_scope::now_ms;
 
 /// The most runs one analysis request may ask for.
 const MAX_REPEATS: u32 = 100;
@@ -70,7 +71,7 @@ struct WorkerPace;
 
 impl bench::Pace for WorkerPace {
     fn now_ms(&self) -> f64 {
-        fetch::now_ms()
+        now_ms()
     }
 
     async fn pause(&self) {
@@ -167,9 +168,9 @@ fn analyze<B: Backend>(model: &B, text: &str, repeats: u32) -> Response {
     let input = features(text);
     let mut run_ms = Vec::new();
     let mut outputs = Vec::new();
-    let first = fetch::now_ms();
+    let first = now_ms();
     for _ in 0..repeats.clamp(1, MAX_REPEATS) {
-        let start = fetch::now_ms();
+        let start = now_ms();
         match model.run(&input) {
             Ok(values) => outputs = values,
             Err(error) => {
@@ -178,25 +179,25 @@ fn analyze<B: Backend>(model: &B, text: &str, repeats: u32) -> Response {
                 }
             }
         }
-        run_ms.push(fetch::now_ms() - start);
+        run_ms.push(now_ms() - start);
     }
     Response::Analysis {
         outputs,
         run_ms,
-        total_ms: fetch::now_ms() - first,
+        total_ms: now_ms() - first,
     }
 }
 
 async fn load<B: Backend>(model_url: String, requester: HandlerId) -> Loaded<B> {
-    let start = fetch::now_ms();
+    let start = now_ms();
     let bytes = fetch::fetch_bytes(&model_url).await;
-    let fetched = fetch::now_ms();
+    let fetched = now_ms();
     let model_bytes = bytes.as_ref().map_or(0, |b| b.len() as u64);
     let model = bytes.and_then(|bytes| B::load(&bytes));
     Loaded {
         model,
         fetch_ms: fetched - start,
-        optimize_ms: fetch::now_ms() - fetched,
+        optimize_ms: now_ms() - fetched,
         model_bytes,
         requester,
     }
