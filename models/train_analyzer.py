@@ -6,10 +6,10 @@ embeddings that `embed.py` distills). Run: `python3 models/train_analyzer.py`.
 Order: the overlap checks first (a blind set that reads like the training texts makes its figures
 meaningless: against the generator's output, and against the real descriptions trained on);
 then the distilled projection; then the model is trained on generated texts from every fragment
-together with people's descriptions of real products (`REAL_SETS`). The
-abstention threshold is chosen on out-of-fold answers: the real descriptions are split in
-`FOLDS`, a model is trained without each part and answers it, and the pooled answers choose the
-threshold; the same answers are the real sets' figures in the evaluation. Last, the model trained
+together with people's descriptions of real products (`REAL_SETS`). The abstention threshold is
+chosen on out-of-fold answers: the real descriptions are split in one part per writer, a model
+is trained without each part and answers it, and the pooled answers choose the threshold; the
+same answers are the real sets' figures in the evaluation. Last, the model trained
 on everything is written. `heldout_v4.jsonl`, the blind judge, is read here only by the overlap
 check (the share of its wording found in the training texts), never scored: `score_onnx.py`
 scores it, once per committed model.
@@ -58,8 +58,11 @@ THRESHOLD_GRID = [0.99, 0.98, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 
 # each weigh the few hundred real texts against the 60,000 generated ones.
 REAL_SETS = ["train_real.jsonl", "heldout_v2.jsonl", "heldout_v3.jsonl"]
 REAL_REPEAT = 20
-# The real descriptions are split in this many parts for the out-of-fold answers.
-FOLDS = 4
+# The out-of-fold answers leave out one writer at a time: each helper session that wrote part of
+# `train_real.jsonl` (its `writer` field) and each former blind set. Rows split at random let a
+# model learn one writer's habits, and often the same product (655 products in 1,052 rows), from
+# the rows beside the one it answers; the judge is a writer no fold has seen, so the threshold is
+# chosen where the answers hold up on writers the model never read.
 # The blind judge: never scored during training, so that no training choice is made on it.
 JUDGE = "heldout_v4.jsonl"
 
@@ -190,14 +193,15 @@ def main() -> None:
         picked = picked * REAL_REPEAT
         return rows + [real_rows[i] for i in picked], np.concatenate([targets, real_targets[picked]])
 
-    # Out-of-fold answers on the real descriptions: each part answered by a model that never saw it.
-    folds = np.array_split(np.random.default_rng(SEED + 3).permutation(len(real)), FOLDS)
+    # Out-of-fold answers on the real descriptions: each writer answered by a model that never saw it.
+    writers = [row.get("writer", name) for name, row in real]
+    folds = [np.array([i for i, w in enumerate(writers) if w == who]) for who in dict.fromkeys(writers)]
     oof = np.zeros((len(real), slices()[-1][1]), np.float32)
     for k, fold in enumerate(folds):
         held = set(fold.tolist())
         params = fit(p, *with_real([i for i in range(len(real)) if i not in held]), SEED + 10 + k, lambda s: None)
         oof[fold] = model.predict(params, [real_rows[i] for i in fold], slices())
-        log(f"fold {k + 1} of {FOLDS} answered")
+        log(f"fold {k + 1} of {len(folds)} ({writers[fold[0]]}) answered")
     threshold, calibration = choose_thresholds([oof], [[r for _, r in real]])
     print(f"thresholds {threshold}")
 
