@@ -7,7 +7,8 @@ use super::state::{Action, AdvisorContext};
 use crate::device::probe::{self, NetworkWatch};
 use crate::device::ProbeResult;
 
-/// Runs every probe once and listens for network changes until the page goes.
+/// Runs the probes that must be awaited once (the immediate ones are in the first state) and
+/// listens for network changes until the page goes.
 #[hook]
 pub fn use_device_probes(state: &AdvisorContext) {
     let dispatcher = state.dispatcher();
@@ -16,7 +17,7 @@ pub fn use_device_probes(state: &AdvisorContext) {
             let dispatcher = dispatcher.clone();
             move |results: Vec<ProbeResult>| dispatcher.dispatch(Action::Probes(results))
         };
-        probe::run_all(report);
+        probe::run_slow(report);
         let watch = NetworkWatch::start(move |network| {
             dispatcher.dispatch(Action::Probes(vec![ProbeResult::Network(network)]))
         });

@@ -19,6 +19,7 @@ use super::questionnaire::Questionnaire;
 use super::recommendation::RecommendationProvider;
 use super::result::ResultPanel;
 use super::state::{Action, AdvisorContext, AdvisorState};
+use crate::device::probe;
 use crate::share;
 
 /// What the app starts from.
@@ -56,11 +57,19 @@ fn initial_state(entered: &str) -> AdvisorState {
     if !from_link && !notices.is_empty() {
         notices.insert(0, "Some saved answers could not be restored:".into());
     }
-    AdvisorState {
+    let mut state = AdvisorState {
         shared,
         notices,
         ..AdvisorState::default()
+    };
+    // The probes that answer at once are part of the first render (natively there is no
+    // browser to ask: the prerendered page shows them pending).
+    if browser::window().is_some() {
+        probe::immediate()
+            .into_iter()
+            .for_each(|r| state.device.apply(r));
     }
+    state
 }
 
 #[function_component(App)]

@@ -71,20 +71,26 @@ pub async fn with_timeout<T>(
     }
 }
 
-/// Runs every probe and reports their results in three batches: the immediate ones at once,
-/// then WebGPU and storage together, then the Prompt API. Each report re-renders the page,
-/// so one per probe made the app's start a string of long tasks. The WebGL renderer is not among
-/// them: creating a WebGL context takes tens of milliseconds (more with a software renderer), so
-/// the app reads it with [`webgl_renderer`] only when the device panel is open.
-pub fn run_all(report: impl Fn(Vec<ProbeResult>) + 'static) {
-    report(vec![
+/// The probes that answer at once (cores, memory, isolation, wasm features, WebNN, network). The
+/// app applies them to its first state, before its first render, so that taking over the page
+/// renders once rather than once more for them.
+pub fn immediate() -> Vec<ProbeResult> {
+    vec![
         ProbeResult::Cores(logical_cores().map_or_else(Probe::from, Probe::Found)),
         ProbeResult::DeviceMemory(device_memory()),
         ProbeResult::CrossOriginIsolated(cross_origin_isolated()),
         ProbeResult::Wasm(wasm_support()),
         ProbeResult::WebNn(webnn()),
         ProbeResult::Network(network()),
-    ]);
+    ]
+}
+
+/// Runs the probes that must be awaited and reports them in two batches: WebGPU and storage
+/// together, then the Prompt API. Each report re-renders the page, so one per probe made the
+/// app's start a string of long tasks. The WebGL renderer is not among them: creating a WebGL
+/// context takes tens of milliseconds (more with a software renderer), so the app reads it with
+/// [`webgl_renderer`] only when the device panel is open.
+pub fn run_slow(report: impl Fn(Vec<ProbeResult>) + 'static) {
     // WebGPU decides the device's class, so it is reported before the Prompt API is asked, which
     // can take seconds to say whether its on-device model is available. One after the other: the
     // storage estimate takes a few milliseconds.
