@@ -10,7 +10,7 @@ use super::cloud_panel::CloudPanel;
 use super::cost_panel::CostPanel;
 use super::describe::Describe;
 use super::device_panel::DevicePanel;
-use super::device_probes::{use_device_probes, use_webgl_when_shown};
+use super::device_probes::{use_device_probes, use_fold};
 use super::embed::use_embed_resize;
 use super::export::Export;
 use super::footer::Footer;
@@ -151,7 +151,8 @@ pub fn app(props: &AppProps) -> Html {
     let embed = state.shared.embed;
     // Read once: a panel the visitor opens or closes stays as they left it.
     let wide = use_state(browser::is_wide_screen);
-    let on_device_toggle = use_webgl_when_shown(&state);
+    let (device_shown, on_device_toggle) = use_fold(&state, *wide, true);
+    let (cloud_shown, on_cloud_toggle) = use_fold(&state, *wide, false);
     use_embed_resize(state.shared.host.clone().filter(|_| embed));
     let full_link = embed.then(|| {
         let mut shared = state.shared.clone();
@@ -187,12 +188,12 @@ pub fn app(props: &AppProps) -> Html {
                                 // whole width, with cost and the cloud side by side below.
                                 <details class="fold" id="fold-device" open={ *wide } ontoggle={ on_device_toggle }>
                                     <summary>{ "This device: can it run a local model?" }</summary>
-                                    <DevicePanel />
+                                    if device_shown { <DevicePanel /> }
                                 </details>
                                 <section class="panel" aria-label="Cost"><CostPanel /></section>
-                                <details class="fold" id="fold-cloud" open={ *wide }>
+                                <details class="fold" id="fold-cloud" open={ *wide } ontoggle={ on_cloud_toggle }>
                                     <summary>{ "Compare with a cloud model" }</summary>
-                                    <CloudPanel />
+                                    if cloud_shown { <CloudPanel /> }
                                 </details>
                             </div>
                         </section>

@@ -294,3 +294,19 @@ test('the key stays out of the address, storage and reports unless the visitor a
   await expect(page.locator('#cloud-key')).toHaveValue('');
   await expect(page.locator('#cloud-base')).toHaveValue(MOCK);
 });
+
+test('on a phone the cloud form is rendered once its fold opens, and keeps what was typed when it closes', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  await expect(page.locator('#fold-cloud')).not.toHaveAttribute('open', /.*/);
+  await expect(page.locator('#cloud-base')).toHaveCount(0);
+  await page.locator('#fold-cloud > summary').click();
+  await page.locator('#cloud-base').fill(MOCK);
+  await page.locator('#cloud-model').fill('mock-model');
+  await page.locator('#fold-cloud > summary').click();
+  await expect(page.locator('#fold-cloud')).not.toHaveAttribute('open', /.*/);
+  await page.locator('#fold-cloud > summary').click();
+  await expect(page.locator('#cloud-base')).toHaveValue(MOCK);
+  await expect(page.locator('#cloud-model')).toHaveValue('mock-model');
+});
