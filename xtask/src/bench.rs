@@ -199,10 +199,10 @@ pub fn run(root: &Path) -> Result<()> {
     let all = |key: &str| -> String {
         let runs = lighthouse["runs"].as_array().cloned().unwrap_or_default();
         let v: Vec<String> = runs.iter().map(|r| format!("{:.0}", f(r, key))).collect();
-        v.join(" / ")
+        v.join(", ")
     };
     println!(
-        "| Lighthouse, each run: performance / TBT (ms) / CPU benchmark index | {} / {} / {} | | |",
+        "| Lighthouse, each run: performance / TBT / CPU benchmark index | {} / {} ms / {} | | |",
         all("performance"),
         all("tbt_ms"),
         all("benchmark_index")
