@@ -142,6 +142,12 @@ pub fn replace_query(query: &str) {
     let Some(window) = window() else {
         return;
     };
+    // Replacing the history entry takes milliseconds; at the start the address already holds
+    // the answers (a link, or nothing), so an unchanged query is left alone.
+    let search = window.location().search().unwrap_or_default();
+    if search.trim_start_matches('?') == query {
+        return;
+    }
     let path = window.location().pathname().unwrap_or_default();
     let url = if query.is_empty() {
         path
@@ -178,6 +184,11 @@ pub fn load(item: &str) -> Option<String> {
 /// Stores one local-storage item, or removes it when `value` is empty.
 pub fn store(item: &str, value: &str) -> Result<(), StorageError> {
     let storage = storage()?;
+    // Writing is slower than reading, and at the start the saved answers are usually the ones
+    // just read back.
+    if storage.get_item(item).ok().flatten().unwrap_or_default() == value {
+        return Ok(());
+    }
     if value.is_empty() {
         storage
             .remove_item(item)
