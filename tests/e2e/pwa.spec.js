@@ -108,7 +108,11 @@ test('a new deployment is offered as a reload and the answers survive it', async
 
   // A new deployment: index.html changes, and the precache hook rewrites the service worker.
   const index = path.join(PWA_DIR, 'index.html');
-  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('</head>', '<meta name="deployment" content="2"></head>'));
+  // A marker of its own replaces any earlier run's, so a retry (or --repeat-each) also makes a
+  // new deployment rather than the one it already serves.
+  const deployment = String(Date.now());
+  const html = fs.readFileSync(index, 'utf8').replace(/<meta name="deployment"[^>]*>/g, '');
+  fs.writeFileSync(index, html.replace('</head>', `<meta name="deployment" content="${deployment}"></head>`));
   execFileSync(process.env.LOC_XTASK, ['precache', PWA_DIR]);
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
 
@@ -117,7 +121,7 @@ test('a new deployment is offered as a reload and the answers survive it', async
   await expect(banner).toContainText('A new version of Local or Cloud is ready');
   await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
   await expect(page.locator('#questionnaire')).toBeVisible();
-  await expect(page.locator('meta[name="deployment"]')).toHaveAttribute('content', '2');
+  await expect(page.locator('meta[name="deployment"]')).toHaveAttribute('content', deployment);
   await expect(page.locator('#update-banner')).toBeHidden();
   await expect(page.locator('input[name="latency"][value="realtime"]')).toBeChecked();
   await expect(page.locator('#describe-text')).toHaveValue('Caption photos while the camera is open');

@@ -28,8 +28,13 @@ impl StaticServer {
         let thread = {
             let server = server.clone();
             std::thread::spawn(move || {
+                // One thread per request: a response is written in full before the next one
+                // would start, so a client that stops reading (a page closed halfway through
+                // the 8 MB worker) held every later request until the socket gave up, and a
+                // test waiting on the manifest timed out after 90 s.
                 for request in server.incoming_requests() {
-                    serve(&root, prefix, request);
+                    let root = root.clone();
+                    std::thread::spawn(move || serve(&root, prefix, request));
                 }
             })
         };
