@@ -7,9 +7,8 @@ use crate::engine::{Choice, Factor};
 
 /// Below its head's probability threshold (in `HEADS` order) a head abstains and nothing is
 /// pre-selected. The training script chooses them on answers to the real descriptions it trains
-/// on, each from a model that never read its writer (for now one shared by every head), and writes them to
-/// `models/analyzer.labels.json`, which must agree
-/// (`tests/analyzer_parity.rs`).
+/// on, each from a model that never read its writer (for now one shared by every head), and
+/// writes them to `models/analyzer.labels.json`, which must agree (`tests/analyzer_parity.rs`).
 pub const THRESHOLDS: [f32; 13] = [0.9; 13];
 /// The class after a head's options: the text says nothing about this factor.
 pub const UNKNOWN: &str = "unknown";
