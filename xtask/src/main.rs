@@ -1,6 +1,7 @@
 //! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | cpu-quota | screenshots | post-build | precache`.
 
 mod bench;
+mod build_cache;
 mod cpu_quota;
 mod mock_cloud;
 mod mock_fixtures;

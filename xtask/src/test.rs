@@ -37,6 +37,7 @@ pub fn run_all(root: &Path) -> Result<()> {
     tools::ensure_build_tools(root)?;
     tools::ensure_test_tools(root)?;
     let target = tools::target_dir(root)?;
+    crate::build_cache::prune(&target)?;
     let mut steps = Vec::new();
 
     steps.push(check("cargo fmt --check", || {
