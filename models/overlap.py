@@ -26,6 +26,7 @@ SETS = {
     "heldout_v2.jsonl": False,
     "heldout_v3.jsonl": False,
     "heldout_v4.jsonl": True,
+    "heldout_v5.jsonl": True,
 }
 SAMPLE_SIZE = 40_000
 

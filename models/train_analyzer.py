@@ -10,9 +10,9 @@ together with people's descriptions of real products (`REAL_SETS`). The abstenti
 chosen on out-of-fold answers: the real descriptions are split in one part per writer, a model
 is trained without each part and answers it, and the pooled answers choose the threshold; the
 same answers are the real sets' figures in the evaluation. Last, the model trained
-on everything is written. `heldout_v4.jsonl`, the blind judge, is read here only by the overlap
-check (the share of its wording found in the training texts), never scored: `score_onnx.py`
-scores it, once per committed model.
+on everything is written. `heldout_v4.jsonl` and `heldout_v5.jsonl`, the blind judges, are read
+here only by the overlap checks (the share of their wording found in the training texts), never
+scored: `score_onnx.py` scores them, once per committed model.
 """
 
 import json
@@ -63,8 +63,8 @@ REAL_REPEAT = 20
 # model learn one writer's habits, and often the same product (655 products in 1,052 rows), from
 # the rows beside the one it answers; the judge is a writer no fold has seen, so the threshold is
 # chosen where the answers hold up on writers the model never read.
-# The blind judge: never scored during training, so that no training choice is made on it.
-JUDGE = "heldout_v4.jsonl"
+# The blind judges: never scored during training, so that no training choice is made on them.
+JUDGES = ("heldout_v4.jsonl", "heldout_v5.jsonl")
 
 
 def classes(head: str) -> list[str]:
@@ -235,7 +235,7 @@ def main() -> None:
             head_probs(oof[picked]), {h: classes(h) for h in data.HEADS}, [real[i][1] for i in picked], threshold)
     results["real (out of fold)"] = evaluation.evaluate(
         head_probs(oof), {h: classes(h) for h in data.HEADS}, [r for _, r in real], threshold)
-    for name in (name for name in overlap.SETS if name != JUDGE and name not in REAL_SETS):
+    for name in (name for name in overlap.SETS if name not in JUDGES and name not in REAL_SETS):
         results[name] = score(params, evaluation.load(name), threshold)
     for name, report in results.items():
         if name != "generated_test":
