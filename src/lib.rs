@@ -13,6 +13,7 @@ pub mod inference;
 pub mod protocol;
 pub mod report;
 pub mod share;
+pub mod small_sort;
 pub mod worker_scope;
 
 #[cfg(feature = "app")]

@@ -6,7 +6,7 @@ pub fn percentile(samples: &[f64], p: f64) -> Option<f64> {
     if sorted.is_empty() {
         return None;
     }
-    sorted.sort_by(f64::total_cmp);
+    crate::small_sort::sort_by(&mut sorted, |a, b| a.total_cmp(b).is_lt());
     let rank = ((p / 100.0) * sorted.len() as f64).ceil().max(1.0) as usize;
     sorted.get(rank.min(sorted.len()) - 1).copied()
 }

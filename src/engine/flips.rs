@@ -66,7 +66,7 @@ fn single_changes(input: &Input) -> Vec<(Choice, Verdict)> {
             candidates.push((cost, choice));
         }
     }
-    candidates.sort_by_key(|(cost, _)| *cost);
+    crate::small_sort::sort_by(&mut candidates, |a, b| a.0 < b.0);
     candidates
         .into_iter()
         .map(|(_, choice)| (choice, verdict_with(input, &[choice])))

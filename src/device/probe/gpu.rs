@@ -31,7 +31,7 @@ fn read_adapter(adapter: &JsValue) -> GpuAdapter {
         .and_then(|set| js_sys::try_iter(&set).ok().flatten())
         .map(|values| values.filter_map(|v| v.ok()?.as_string()).collect())
         .unwrap_or_default();
-    features.sort();
+    crate::small_sort::sort_by(&mut features, |a, b| a < b);
     GpuAdapter {
         vendor: text("vendor"),
         architecture: text("architecture"),
