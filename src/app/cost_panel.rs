@@ -23,7 +23,7 @@ pub fn cost_panel() -> Html {
                 state.dispatch(Action::Field(key.to_owned(), input.value()));
             })
         };
-        let error = state.field_errors.get(key).cloned();
+        let error = state.field_error(key).map(str::to_owned);
         let id = format!("cost-{key}");
         html! {
             <div class="field">

@@ -36,7 +36,7 @@ pub fn question_view(props: &QuestionProps) -> Html {
         }
     });
 
-    let suggested = state.suggested.get(&factor).map(|percent| {
+    let suggested = state.suggested.get(factor).map(|percent| {
         let state = state.clone();
         let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Confirm(factor)));
         html! {

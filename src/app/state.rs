@@ -1,12 +1,12 @@
 //! The advisor's shared UI state: the answers and cost inputs, the notices, and the actions that change them.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::device::speed::Measurement;
 use crate::device::{DeviceProfile, ProbeResult};
+use crate::engine::factor_map::FactorMap;
 use crate::engine::{Choice, Factor};
 use crate::share::{self, Shared};
 
@@ -16,13 +16,14 @@ pub struct AdvisorState {
     pub shared: Shared,
     /// Dismissible notices: parts of a link that were ignored, storage that failed.
     pub notices: Vec<String>,
-    /// A message per cost field whose last input was refused; the previous value stays.
-    pub field_errors: BTreeMap<String, String>,
+    /// A message per cost field (by query key) whose last input was refused; the previous value
+    /// stays. A short list rather than a map: there are a handful of fields.
+    pub field_errors: Vec<(String, String)>,
     /// What the browser has told us about this device so far.
     pub device: DeviceProfile,
     /// Answers the on-device analyzer pre-selected, with its confidence in percent, until the
     /// visitor confirms or changes them.
-    pub suggested: BTreeMap<Factor, u8>,
+    pub suggested: FactorMap<u8>,
     /// The last cloud call's total time, measured in this browser.
     pub cloud_latency_ms: Option<f64>,
     /// The last "Measure this device" run: the feature's local time is extrapolated from it.
@@ -54,6 +55,16 @@ pub enum Action {
     StartOver,
 }
 
+impl AdvisorState {
+    /// The message for a cost field whose last input was refused, if any.
+    pub fn field_error(&self, key: &str) -> Option<&str> {
+        self.field_errors
+            .iter()
+            .find(|(field, _)| field == key)
+            .map(|(_, message)| message.as_str())
+    }
+}
+
 impl Reducible for AdvisorState {
     type Action = Action;
 
@@ -62,22 +73,22 @@ impl Reducible for AdvisorState {
         match action {
             Action::Answer(choice) => {
                 next.shared.answers.choose(choice);
-                next.suggested.remove(&choice.factor());
+                next.suggested.remove(choice.factor());
             }
             Action::Unanswer(factor) => {
                 next.shared.answers.clear(factor);
-                next.suggested.remove(&factor);
+                next.suggested.remove(factor);
             }
             Action::Suggest(suggestions) => {
                 // A new analysis replaces the old one's suggestions, including ones it no longer makes.
-                for factor in std::mem::take(&mut next.suggested).into_keys() {
+                for factor in std::mem::take(&mut next.suggested).factors() {
                     next.shared.answers.clear(factor);
                 }
                 for (choice, percent) in suggestions {
                     let factor = choice.factor();
                     // Never overwrite what the visitor chose themselves.
                     let theirs = next.shared.answers.get(factor).is_some()
-                        && !next.suggested.contains_key(&factor);
+                        && !next.suggested.contains(factor);
                     if !theirs {
                         next.shared.answers.choose(choice);
                         next.suggested.insert(factor, percent);
@@ -85,7 +96,7 @@ impl Reducible for AdvisorState {
                 }
             }
             Action::Confirm(factor) => {
-                next.suggested.remove(&factor);
+                next.suggested.remove(factor);
             }
             Action::Field(key, value) => match share::apply_param(&mut next.shared, &key, &value) {
                 Ok(()) => {
@@ -94,10 +105,11 @@ impl Reducible for AdvisorState {
                         next.shared.cost.input_price = None;
                         next.shared.cost.output_price = None;
                     }
-                    next.field_errors.remove(&key);
+                    next.field_errors.retain(|(field, _)| *field != key);
                 }
                 Err(message) => {
-                    next.field_errors.insert(key, message);
+                    next.field_errors.retain(|(field, _)| *field != key);
+                    next.field_errors.push((key, message));
                 }
             },
             Action::ThisDevice(on) => next.shared.this_device = on,
@@ -113,8 +125,8 @@ impl Reducible for AdvisorState {
             Action::ListPrice => {
                 next.shared.cost.input_price = None;
                 next.shared.cost.output_price = None;
-                next.field_errors.remove("price_in");
-                next.field_errors.remove("price_out");
+                next.field_errors
+                    .retain(|(field, _)| field != "price_in" && field != "price_out");
             }
             Action::StartOver => {
                 next = AdvisorState {

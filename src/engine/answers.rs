@@ -1,15 +1,25 @@
 //! The visitor's answers: at most one typed choice per factor, every factor optional.
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::factor::Choice;
+use super::factor_map::FactorMap;
 use super::Factor;
 
 /// The chosen option for each answered factor.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize)]
-pub struct Answers(BTreeMap<Factor, Choice>);
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Answers(FactorMap<Choice>);
+
+/// A map from factor key to option key, in the contract's order, as a share link lists them.
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.answered()))?;
+        for (factor, choice) in self.0.iter() {
+            map.serialize_entry(&factor, choice)?;
+        }
+        map.end()
+    }
+}
 
 /// Why an answer was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,12 +94,12 @@ impl Answers {
 
     /// Removes one answer, making the factor neutral again.
     pub fn clear(&mut self, factor: Factor) {
-        self.0.remove(&factor);
+        self.0.remove(factor);
     }
 
     /// The choice made for a factor, if any.
     pub fn get(&self, factor: Factor) -> Option<Choice> {
-        self.0.get(&factor).copied()
+        self.0.get(factor).copied()
     }
 
     /// The option key chosen for a factor, if any, as form controls and links spell it.
@@ -104,7 +114,7 @@ impl Answers {
 
     /// The answered factors and their choices, in the contract's order.
     pub fn iter(&self) -> impl Iterator<Item = Choice> + '_ {
-        self.0.values().copied()
+        self.0.iter().map(|(_, choice)| *choice)
     }
 }
 

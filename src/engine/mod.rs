@@ -9,6 +9,7 @@
 pub mod answers;
 pub mod cost;
 pub mod factor;
+pub mod factor_map;
 pub mod flips;
 pub mod hybrid;
 pub mod measured;
