@@ -98,20 +98,19 @@ impl Reducible for AdvisorState {
             Action::Confirm(factor) => {
                 next.suggested.remove(factor);
             }
-            Action::Field(key, value) => match share::apply_param(&mut next.shared, &key, &value) {
-                Ok(()) => {
+            Action::Field(key, value) => {
+                // The field's last error goes either way: the input is accepted or refused anew.
+                next.field_errors.retain(|(field, _)| *field != key);
+                match share::apply_param(&mut next.shared, &key, &value) {
                     // Typed prices belong to the model they were typed for.
-                    if key == "cloud_model" {
+                    Ok(()) if key == "cloud_model" => {
                         next.shared.cost.input_price = None;
                         next.shared.cost.output_price = None;
                     }
-                    next.field_errors.retain(|(field, _)| *field != key);
+                    Ok(()) => {}
+                    Err(message) => next.field_errors.push((key, message)),
                 }
-                Err(message) => {
-                    next.field_errors.retain(|(field, _)| *field != key);
-                    next.field_errors.push((key, message));
-                }
-            },
+            }
             Action::ThisDevice(on) => next.shared.this_device = on,
             Action::Probes(results) => results.into_iter().for_each(|r| next.device.apply(r)),
             Action::Notice(message) => {
