@@ -7,6 +7,7 @@
 
 pub mod analyzer;
 pub mod cloud;
+pub mod decimal;
 pub mod device;
 pub mod engine;
 pub mod inference;

@@ -3,6 +3,7 @@
 //! A report is built only from the recommendation and the shared answers, so it cannot hold
 //! anything the visitor did not choose to share, such as an API key.
 
+use crate::decimal::{Fixed, Plain};
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -34,10 +35,10 @@ pub fn dollars(amount: f64) -> String {
     let magnitude = amount.abs();
     if magnitude > 0.0 && magnitude < 0.01 {
         // Per-request prices are fractions of a cent; six places keep three significant digits.
-        let text = format!("{amount:.6}");
+        let text = Fixed(amount, 6).to_string();
         format!("${}", text.trim_end_matches('0'))
     } else if magnitude < 100.0 {
-        format!("${amount:.2}")
+        format!("${}", Fixed(amount, 2))
     } else if amount < 0.0 {
         format!("-${}", grouped(magnitude))
     } else {
@@ -52,9 +53,9 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
     let _ = writeln!(md, "# Local or Cloud: {}", r.verdict.key());
     let _ = writeln!(
         md,
-        "\nVerdict: **{}** with {:.0}% confidence ({} of {} questions answered).",
+        "\nVerdict: **{}** with {}% confidence ({} of {} questions answered).",
         r.verdict.key(),
-        r.confidence * 100.0,
+        Fixed(r.confidence * 100.0, 0),
         r.answered,
         Factor::ALL.len()
     );
@@ -136,7 +137,7 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
         );
         let _ = writeln!(
             md,
-            "- On the device: {} of hardware up front{}, {} to send every user the {:.1} GB model once and {} a month for updates (egress assumed at ${}/GB, {} updates a year); nothing per request.",
+            "- On the device: {} of hardware up front{}, {} to send every user the {} GB model once and {} a month for updates (egress assumed at ${}/GB, {} updates a year); nothing per request.",
             dollars(c.local_upfront),
             if c.upgrade_assumed {
                 " (assumed: the target devices cannot run the task)"
@@ -144,10 +145,10 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
                 ""
             },
             dollars(c.local_first_download),
-            c.local_download_gb,
+            Fixed(c.local_download_gb, 1),
             dollars(c.local_updates_per_month),
-            cost::EGRESS_PER_GB,
-            cost::MODEL_UPDATES_PER_YEAR
+            Plain(cost::EGRESS_PER_GB),
+            Plain(cost::MODEL_UPDATES_PER_YEAR)
         );
         let _ = match c.break_even_month {
             Some(0) => writeln!(

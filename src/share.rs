@@ -124,13 +124,11 @@ pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), St
         });
     }
     if let Some(&(name, min, max, whole)) = NUMBERS.iter().find(|(name, ..)| *name == key) {
-        let number = value
-            .trim()
-            .parse::<f64>()
-            .ok()
+        let number = crate::decimal::parse(value.trim())
             .filter(|n| n.is_finite() && *n >= min && *n <= max && (!whole || n.fract() == 0.0))
             .ok_or_else(|| {
                 let kind = if whole { "a whole number" } else { "a number" };
+                let (min, max) = (crate::decimal::Plain(min), crate::decimal::Plain(max));
                 format!("Ignored {shown}: {name} takes {kind} from {min} to {max}.")
             })?;
         set_number(&mut shared.cost, name, number);

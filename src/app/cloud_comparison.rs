@@ -1,5 +1,6 @@
 //! The side-by-side table: the same text on this device and in the cloud.
 
+use crate::decimal::Fixed;
 use yew::prelude::*;
 
 use super::analyzer_state::Analysis;
@@ -15,9 +16,9 @@ fn label(option: Option<crate::engine::Choice>) -> &'static str {
 
 fn money(value: f64) -> String {
     if value < 0.01 {
-        format!("${value:.6}")
+        format!("${}", Fixed(value, 6))
     } else {
-        format!("${value:.2}")
+        format!("${}", Fixed(value, 2))
     }
 }
 
@@ -42,10 +43,14 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
     });
     let local_ms = local.map_or_else(
         || "run the on-device analysis to compare".to_owned(),
-        |l| format!("{:.2} ms (p50 of {} runs)", l.p50_ms, l.runs),
+        |l| format!("{} ms (p50 of {} runs)", Fixed(l.p50_ms, 2), l.runs),
     );
-    let ms =
-        |at: Option<f64>| at.map_or_else(|| "none came".to_owned(), |ms| format!("{ms:.0} ms"));
+    let ms = |at: Option<f64>| {
+        at.map_or_else(
+            || "none came".to_owned(),
+            |ms| format!("{} ms", Fixed(ms, 0)),
+        )
+    };
     let (first, first_answer) = (ms(o.first_token_ms), ms(o.first_answer_ms));
     // A reasoning model's preamble is timed apart: its time is not the time to the answer.
     let preamble = (o.preamble_chars > 0).then(|| {
@@ -58,7 +63,10 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
         .usage
         .zip(o.first_token_ms)
         .and_then(|(u, first)| tokens_per_second(u.completion_tokens, first, o.total_ms))
-        .map_or_else(|| "not reported".to_owned(), |t| format!("{t:.0} tokens/s"));
+        .map_or_else(
+            || "not reported".to_owned(),
+            |t| format!("{} tokens/s", Fixed(t, 0)),
+        );
     let tokens = o.usage.map_or_else(
         || "the server did not report usage".to_owned(),
         |u| format!("{} in, {} out", u.prompt_tokens, u.completion_tokens),
@@ -105,7 +113,7 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
             <dl class="facts" id="cloud-figures">
                 <dt>{ "Latency on this device" }</dt><dd id="cloud-local-latency">{ local_ms }</dd>
                 <dt>{ "Latency in the cloud" }</dt>
-                <dd id="cloud-latency">{ format!("first token {first}, first answer token {first_answer}, total {:.0} ms{}", o.total_ms, attempts.unwrap_or_default()) }</dd>
+                <dd id="cloud-latency">{ format!("first token {first}, first answer token {first_answer}, total {} ms{}", Fixed(o.total_ms, 0), attempts.unwrap_or_default()) }</dd>
                 if let Some(preamble) = preamble {
                     <dt>{ "Reasoning preamble" }</dt><dd id="cloud-preamble">{ preamble }</dd>
                 }

@@ -1,5 +1,6 @@
 //! Cumulative cost over 24 months, cloud against local, with the break-even point marked.
 
+use crate::decimal::{Fixed, Plain};
 use yew::prelude::*;
 
 use crate::engine::cost::{CostComparison, MonthPoint};
@@ -29,7 +30,13 @@ pub fn cost_chart(props: &CostChartProps) -> Html {
     let series = |value: fn(&MonthPoint) -> f64| {
         c.cumulative
             .iter()
-            .map(|p| format!("{:.1},{:.1}", x(f64::from(p.month)), y(value(p))))
+            .map(|p| {
+                format!(
+                    "{},{}",
+                    Fixed(x(f64::from(p.month)), 1),
+                    Fixed(y(value(p)), 1)
+                )
+            })
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -48,18 +55,19 @@ pub fn cost_chart(props: &CostChartProps) -> Html {
             let (bx, by) = (x(f64::from(m)), y(local_at(m)));
             html! {
                 <g class="break-even">
-                    <circle cx={ bx.to_string() } cy={ by.to_string() } r="5" />
-                    <text x={ (bx + 8.0).to_string() } y={ (by - 8.0).max(TOP + 10.0).to_string() }>
+                    <circle cx={ Plain(bx).to_string() } cy={ Plain(by).to_string() } r="5" />
+                    <text x={ Plain(bx + 8.0).to_string() } y={ Plain((by - 8.0).max(TOP + 10.0)).to_string() }>
                         { format!("break-even: month {m}") }
                     </text>
                 </g>
             }
         });
     let ticks = [0.0, 6.0, 12.0, 18.0, 24.0].into_iter().filter(|m| *m <= months).map(|m| html! {
-        <text x={ x(m).to_string() } y={ (BOTTOM + 18.0).to_string() } class="tick">{ format!("{m:.0}") }</text>
+        <text x={ Plain(x(m)).to_string() } y={ Plain(BOTTOM + 18.0).to_string() } class="tick">{ Fixed(m, 0).to_string() }</text>
     });
     let description = format!(
-        "Over {months:.0} months the cloud costs {} in total ({} a month); the device costs {} in total ({} up front, then {} a month in model updates). {}",
+        "Over {} months the cloud costs {} in total ({} a month); the device costs {} in total ({} up front, then {} a month in model updates). {}",
+        Fixed(months, 0),
         dollars(c.cumulative.last().map_or(0.0, |p| p.cloud)),
         dollars(c.cloud_per_month),
         dollars(c.cumulative.last().map_or(0.0, |p| p.local)),
@@ -76,12 +84,12 @@ pub fn cost_chart(props: &CostChartProps) -> Html {
             aria-labelledby="cost-chart-title cost-chart-desc">
             <title id="cost-chart-title">{ "Cumulative cost by month" }</title>
             <desc id="cost-chart-desc">{ description }</desc>
-            <line x1={ LEFT.to_string() } x2={ RIGHT.to_string() } y1={ BOTTOM.to_string() } y2={ BOTTOM.to_string() } class="axis-line" />
-            <line x1={ LEFT.to_string() } x2={ LEFT.to_string() } y1={ TOP.to_string() } y2={ BOTTOM.to_string() } class="axis-line" />
-            <text x={ (LEFT - 6.0).to_string() } y={ (TOP + 10.0).to_string() } class="tick end">{ dollars(top) }</text>
-            <text x={ (LEFT - 6.0).to_string() } y={ BOTTOM.to_string() } class="tick end">{ "$0" }</text>
+            <line x1={ Plain(LEFT).to_string() } x2={ Plain(RIGHT).to_string() } y1={ Plain(BOTTOM).to_string() } y2={ Plain(BOTTOM).to_string() } class="axis-line" />
+            <line x1={ Plain(LEFT).to_string() } x2={ Plain(LEFT).to_string() } y1={ Plain(TOP).to_string() } y2={ Plain(BOTTOM).to_string() } class="axis-line" />
+            <text x={ Plain(LEFT - 6.0).to_string() } y={ Plain(TOP + 10.0).to_string() } class="tick end">{ dollars(top) }</text>
+            <text x={ Plain(LEFT - 6.0).to_string() } y={ Plain(BOTTOM).to_string() } class="tick end">{ "$0" }</text>
             { for ticks }
-            <text x={ RIGHT.to_string() } y={ (H - 2.0).to_string() } class="tick end">{ "months" }</text>
+            <text x={ Plain(RIGHT).to_string() } y={ Plain(H - 2.0).to_string() } class="tick end">{ "months" }</text>
             <polyline points={ local } class="series local" />
             <polyline points={ cloud } class="series cloud" />
             { for break_even }

@@ -1,5 +1,6 @@
 //! The cost inputs and the comparison they produce: per request, per month, and over 24 months.
 
+use crate::decimal::{Fixed, Plain};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -78,12 +79,12 @@ pub fn cost_panel() -> Html {
                 <p id="cost-summary">
                     { format!("Cloud ({}): {} a request, ", c.model, dollars(c.cloud_per_request)) }
                     <strong id="cloud-per-month">{ dollars(c.cloud_per_month) }</strong>
-                    { format!(" a month for {} requests. On the device: {} of hardware and {} to send every user the {:.1} GB model, then ",
-                        grouped(c.requests_per_month), dollars(c.local_upfront), dollars(c.local_first_download), c.local_download_gb) }
+                    { format!(" a month for {} requests. On the device: {} of hardware and {} to send every user the {} GB model, then ",
+                        grouped(c.requests_per_month), dollars(c.local_upfront), dollars(c.local_first_download), Fixed(c.local_download_gb, 1)) }
                     <strong id="local-per-month">{ dollars(c.local_updates_per_month) }</strong>
                     { format!(" a month for updates. {break_even}") }
                     if c.upgrade_assumed {
-                        { format!(" The hardware is an assumed ${:.0} per device, since the target devices cannot run the task; type your own upgrade price above.", crate::engine::cost::ASSUMED_UPGRADE_PER_DEVICE) }
+                        { format!(" The hardware is an assumed ${} per device, since the target devices cannot run the task; type your own upgrade price above.", Fixed(crate::engine::cost::ASSUMED_UPGRADE_PER_DEVICE, 0)) }
                     }
                 </p>
                 <CostChart cost={ c.clone() } />
@@ -99,10 +100,10 @@ pub fn cost_panel() -> Html {
             <h3>{ "Cost" }</h3>
             <div class="fields">
                 { field("users", "Users", cost.users.to_string(), "1") }
-                { field("requests_per_user_per_day", "Requests per user per day", cost.requests_per_user_per_day.to_string(), "any") }
+                { field("requests_per_user_per_day", "Requests per user per day", Plain(cost.requests_per_user_per_day).to_string(), "any") }
                 { field("input_tokens", "Input tokens per request", cost.input_tokens.to_string(), "1") }
                 { field("output_tokens", "Output tokens per request", cost.output_tokens.to_string(), "1") }
-                { field("upgrade_per_device", "Hardware upgrade per device ($)", cost.upgrade_per_device.to_string(), "any") }
+                { field("upgrade_per_device", "Hardware upgrade per device ($)", Plain(cost.upgrade_per_device).to_string(), "any") }
                 <div class="field">
                     <label for="cost-model">{ "Cloud model" }</label>
                     <select id="cost-model" name="cloud_model" onchange={ on_model }>
@@ -113,8 +114,8 @@ pub fn cost_panel() -> Html {
                         }) }
                     </select>
                 </div>
-                { field("price_in", "Input $ per 1M tokens", input_price.to_string(), "any") }
-                { field("price_out", "Output $ per 1M tokens", output_price.to_string(), "any") }
+                { field("price_in", "Input $ per 1M tokens", Plain(input_price).to_string(), "any") }
+                { field("price_out", "Output $ per 1M tokens", Plain(output_price).to_string(), "any") }
             </div>
             if edited {
                 <p class="price-edited" id="price-edited">

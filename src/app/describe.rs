@@ -1,5 +1,6 @@
 //! "Describe your feature": the on-device analyzer reads the text and suggests answers.
 
+use crate::decimal::{Fixed, Plain};
 use yew::prelude::*;
 
 use super::analyzer_state::{use_analyzer, Phase};
@@ -39,10 +40,10 @@ pub fn describe() -> Html {
         (Phase::Ready, Some(load)) => (
             "ready",
             format!(
-                "local inference ready: the {:.0} KB model was fetched in {:.0} ms and optimized in {:.0} ms, in a worker.",
-                load.model_bytes as f64 / 1000.0,
-                load.fetch_ms,
-                load.optimize_ms
+                "local inference ready: the {} KB model was fetched in {} ms and optimized in {} ms, in a worker.",
+                Fixed(load.model_bytes as f64 / 1000.0, 0),
+                Fixed(load.fetch_ms, 0),
+                Fixed(load.optimize_ms, 0)
             ),
         ),
         (Phase::Ready, None) => ("ready", "local inference ready.".to_string()),
@@ -54,20 +55,20 @@ pub fn describe() -> Html {
         let suggested = last.heads.iter().filter(|h| h.suggestion.is_some()).count();
         html! {
             <div id="analysis" data-suggested={ suggested.to_string() } data-text={ last.text.clone() }>
-                <p id="analysis-latency" data-p50={ last.p50_ms.to_string() } data-p95={ last.p95_ms.to_string() } data-mean={ last.mean_ms.to_string() }>{ format!(
-                    "Analyzed on this device in {:.2} ms (p50) / {:.2} ms (p95) over {} runs. Nothing left the device.",
-                    last.p50_ms, last.p95_ms, last.runs
+                <p id="analysis-latency" data-p50={ Plain(last.p50_ms).to_string() } data-p95={ Plain(last.p95_ms).to_string() } data-mean={ Plain(last.mean_ms).to_string() }>{ format!(
+                    "Analyzed on this device in {} ms (p50) / {} ms (p95) over {} runs. Nothing left the device.",
+                    Fixed(last.p50_ms, 2), Fixed(last.p95_ms, 2), last.runs
                 ) }</p>
                 <ul class="analysis">
                     { for last.heads.iter().map(|h| {
-                        let percent = (h.confidence * 100.0).round();
+                        let percent = (h.confidence * 100.0).round() as u32;
                         let said = match h.suggestion {
                             Some(choice) => format!("{} ({percent}% sure)", option_label(choice)),
                             None => "no suggestion: the text does not say clearly".to_string(),
                         };
                         html! {
                             <li data-factor={ h.factor.key() } data-suggestion={ h.suggestion.map_or("", |c| c.key()) }
-                                data-best={ h.best.map_or(crate::analyzer::labels::UNKNOWN, |c| c.key()) } data-confidence={ h.confidence.to_string() }>
+                                data-best={ h.best.map_or(crate::analyzer::labels::UNKNOWN, |c| c.key()) } data-confidence={ Plain(f64::from(h.confidence)).to_string() }>
                                 <strong>{ title(h.factor) }</strong>{ format!(": {said}") }
                             </li>
                         }
@@ -93,7 +94,7 @@ pub fn describe() -> Html {
                 </p>
             </form>
             <p id="inference-status" data-state={ data_state } role="status" aria-live="polite"
-                data-fetch-ms={ a.load.map(|l| l.fetch_ms.to_string()) } data-optimize-ms={ a.load.map(|l| l.optimize_ms.to_string()) }>{ status }</p>
+                data-fetch-ms={ a.load.map(|l| Plain(l.fetch_ms).to_string()) } data-optimize-ms={ a.load.map(|l| Plain(l.optimize_ms).to_string()) }>{ status }</p>
             { for error }
             { for results }
         </section>

@@ -4,6 +4,7 @@
 //! that worker (dropping the bridge) without touching the loaded analyzer, and so the page's
 //! thread never runs a model: input stays responsive while it measures.
 
+use crate::decimal::Fixed;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -135,7 +136,7 @@ pub fn bench_controls(bench: &DeviceBench) -> Html {
     };
     // The measured timings ride on the element too, for `cargo xtask bench` and the tests.
     let timing = |read: fn(&Measurement) -> f64| match &*bench.state {
-        BenchState::Done(m) => Some(format!("{:.3}", read(m))),
+        BenchState::Done(m) => Some(Fixed(read(m), 3).to_string()),
         _ => None,
     };
     html! {

@@ -1,5 +1,6 @@
 //! "Can this device run it?": the catalogue's memory needs and speed estimates against this device.
 
+use crate::decimal::Fixed;
 use yew::prelude::*;
 
 use super::device_panel::CONTEXTS;
@@ -37,13 +38,13 @@ pub fn model_fit_table(
             };
             html! {
                 <tr data-model={ f.model } data-precision={ precision.label() } data-verdict={ f.verdict.key() }
-                    data-tokens-per-s={ format!("{:.3}", f.tokens_per_second) }
+                    data-tokens-per-s={ Fixed(f.tokens_per_second, 3).to_string() }
                     data-speed-source={ f.speed_source.key() }
-                    data-request-s={ format!("{:.3}", f.request.total_s) }
-                    data-gpu-tokens-per-s={ gpu.map(|g| format!("{g:.3}")) }>
+                    data-request-s={ Fixed(f.request.total_s, 3).to_string() }
+                    data-gpu-tokens-per-s={ gpu.map(|g| Fixed(g, 3).to_string()) }>
                     <th scope="row">{ f.model }</th>
                     <td data-label="Weights">{ precision.label() }</td>
-                    <td class="num" data-label="Needs (GiB)">{ format!("{:.1}", f.memory.total() / GIB) }</td>
+                    <td class="num" data-label="Needs (GiB)">{ Fixed(f.memory.total() / GIB, 1).to_string() }</td>
                     <td class="num" data-label="Tokens/s">{ speed_text(f.tokens_per_second) }<span class="muted small">{ label }</span></td>
                     <td class="num" data-label="Your request">{ seconds_text(f.request.total_s) }<span class="muted small">{ label }</span></td>
                     <td class="num" data-label="GPU tokens/s">{ gpu.map_or_else(|| "—".to_string(), speed_text) }

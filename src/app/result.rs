@@ -1,5 +1,6 @@
 //! The live result: verdict, confidence, hard rules, conflict, hybrid mode, factor chart, costs, stacks, export.
 
+use crate::decimal::{Fixed, Plain};
 use yew::prelude::*;
 
 use super::embed::use_result_message;
@@ -27,7 +28,7 @@ pub fn result_panel() -> Html {
     let r = &*recommendation;
     let host = state.shared.host.clone().filter(|_| state.shared.embed);
     use_result_message(host, r);
-    let percent = (r.confidence * 100.0).round();
+    let percent = Fixed(r.confidence * 100.0, 0);
 
     let rules = (!r.rules.is_empty()).then(|| html! {
         <div class="rules">
@@ -84,10 +85,10 @@ pub fn result_panel() -> Html {
             if decided {
                 <p class="confidence">
                     <label for="confidence">{ format!("{percent}% confidence") }</label>
-                    <meter id="confidence" min="0" max="1" value={ r.confidence.to_string() }>
+                    <meter id="confidence" min="0" max="1" value={ Plain(r.confidence).to_string() }>
                         { format!("{percent}%") }
                     </meter>
-                    <span class="muted">{ format!(" · {} of {} questions answered; agreement between factors {:.0}%", r.answered, Factor::ALL.len(), r.agreement * 100.0) }</span>
+                    <span class="muted">{ format!(" · {} of {} questions answered; agreement between factors {}%", r.answered, Factor::ALL.len(), Fixed(r.agreement * 100.0, 0)) }</span>
                 </p>
             } else {
                 <p class="undecided-note" id="undecided-note">

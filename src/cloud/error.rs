@@ -4,6 +4,7 @@
 //! are shortened and have the key cut out before they are kept. How an HTTP answer becomes one
 //! of these is `status::from_status`.
 
+use crate::decimal::Fixed;
 use thiserror::Error;
 
 /// How a cloud call failed. The text is what the panel shows.
@@ -68,10 +69,10 @@ pub enum CloudError {
 fn wait_text(retry_after_s: Option<f64>) -> String {
     match retry_after_s {
         Some(s) if s < 1.0 => format!(
-            " (the server asked for {:.0} ms between attempts)",
-            s * 1000.0
+            " (the server asked for {} ms between attempts)",
+            Fixed(s * 1000.0, 0)
         ),
-        Some(s) => format!(" (the server asked for {s:.0} s between attempts)"),
+        Some(s) => format!(" (the server asked for {} s between attempts)", Fixed(s, 0)),
         None => String::new(),
     }
 }

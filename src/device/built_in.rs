@@ -4,6 +4,7 @@
 //! A browser reveals neither video memory nor free disk space, and caps `deviceMemory` at
 //! 8 GB, so each rule is judged from what it does reveal and says when it cannot tell.
 
+use crate::decimal::{Fixed, Plain};
 use serde::Serialize;
 
 use super::fit::GIB;
@@ -58,8 +59,9 @@ fn judge(rules: &Rules, p: &DeviceProfile) -> BuiltIn {
         let quota_gb = s.quota as f64 / GIB;
         if quota_gb < rules.storage_gb {
             reasons.push(format!(
-                "this site's storage quota is {quota_gb:.0} GB, which suggests less free disk than the {} GB the model needs",
-                rules.storage_gb
+                "this site's storage quota is {} GB, which suggests less free disk than the {} GB the model needs",
+                Fixed(quota_gb, 0),
+                Plain(rules.storage_gb)
             ));
         }
     }

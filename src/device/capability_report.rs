@@ -1,5 +1,6 @@
 //! The capability report: the device panel's facts and fit table as Markdown or JSON, nothing more.
 
+use crate::decimal::{Fixed, Plain};
 use serde::Serialize;
 
 use super::catalogue::CATALOGUE;
@@ -81,10 +82,10 @@ impl<'a> CapabilityReport<'a> {
                 SpeedSource::Assumed => "estimated",
             };
             out.push_str(&format!(
-                "| {} | {} | {:.1} GiB | {} ({label}) | {} ({label}) | {} | {} |\n",
+                "| {} | {} | {} GiB | {} ({label}) | {} ({label}) | {} | {} |\n",
                 f.model,
                 f.precision.label(),
-                f.memory.total() / GIB,
+                Fixed(f.memory.total() / GIB, 1),
                 speed_text(f.tokens_per_second),
                 seconds_text(f.request.total_s),
                 f.verdict.label(),
@@ -103,8 +104,8 @@ impl<'a> CapabilityReport<'a> {
                 "Speed is an estimate, not a measurement: it assumes {} at {} GB/s and {} \
                  GFLOP/s.\n",
                 self.speed_assumption.runs_on,
-                self.speed_assumption.bandwidth_gb_s,
-                self.speed_assumption.gflops
+                Plain(self.speed_assumption.bandwidth_gb_s),
+                Plain(self.speed_assumption.gflops)
             )),
         }
         out
@@ -126,9 +127,9 @@ fn yes_no(value: bool) -> String {
 fn bytes(value: u64) -> String {
     let value = value as f64;
     if value >= GIB {
-        format!("{:.1} GiB", value / GIB)
+        format!("{} GiB", Fixed(value / GIB, 1))
     } else {
-        format!("{:.1} MiB", value / 1_048_576.0)
+        format!("{} MiB", Fixed(value / 1_048_576.0, 1))
     }
 }
 
@@ -183,7 +184,7 @@ pub fn fact_rows(p: &DeviceProfile) -> Vec<(&'static str, String)> {
         (
             "Device memory",
             show(&p.device_memory_gb, |v| {
-                format!("about {v} GiB (a coarse figure: the browser rounds it to a power of two and caps it)")
+                format!("about {} GiB (a coarse figure: the browser rounds it to a power of two and caps it)", Plain(*v))
             }),
         ),
         (
@@ -212,10 +213,10 @@ pub fn fact_rows(p: &DeviceProfile) -> Vec<(&'static str, String)> {
                     parts.push(format!("effective type {t}"));
                 }
                 if let Some(rtt) = n.rtt_ms {
-                    parts.push(format!("RTT {rtt} ms"));
+                    parts.push(format!("RTT {} ms", Plain(rtt)));
                 }
                 if let Some(down) = n.downlink_mbps {
-                    parts.push(format!("downlink {down} Mbit/s"));
+                    parts.push(format!("downlink {} Mbit/s", Plain(down)));
                 }
                 if let Some(save) = n.save_data {
                     parts.push(format!("save-data {}", if save { "on" } else { "off" }));

@@ -1,6 +1,7 @@
 //! Turns a device profile into the engine's `resources` answer, naming the facts it used.
 
 use super::profile::{DeviceProfile, Probe};
+use crate::decimal::Plain;
 use crate::engine::factor::Resources;
 use crate::engine::measured::DeviceClass;
 
@@ -29,7 +30,8 @@ pub fn classify(profile: &DeviceProfile) -> Option<DeviceClass> {
     }
     if let Some(memory) = memory {
         facts.push(format!(
-            "about {memory} GiB of memory (as the browser rounds it)"
+            "about {} GiB of memory (as the browser rounds it)",
+            Plain(memory)
         ));
     }
     facts.push(match adapter {

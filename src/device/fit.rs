@@ -2,6 +2,7 @@
 //!
 //! The formulas are the ones the panel prints, so a reader can check every figure by hand.
 
+use crate::decimal::Fixed;
 use serde::Serialize;
 
 use super::catalogue::ModelShape;
@@ -184,14 +185,14 @@ pub struct ModelFit {
 /// Tokens per second as the panel prints them: one decimal below ten, whole numbers above.
 pub fn speed_text(tokens_per_second: f64) -> String {
     if tokens_per_second < 10.0 {
-        format!("{tokens_per_second:.1}")
+        Fixed(tokens_per_second, 1).to_string()
     } else {
-        format!("{tokens_per_second:.0}")
+        Fixed(tokens_per_second, 0).to_string()
     }
 }
 
 fn gib(bytes: f64) -> String {
-    format!("{:.1} GiB", bytes / GIB)
+    format!("{} GiB", Fixed(bytes / GIB, 1))
 }
 
 /// Judges one model at one precision and context against the profile, with assumed speeds.

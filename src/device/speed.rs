@@ -6,6 +6,7 @@
 //! its own counts of weights and operations priced at those rates. The counts are exact and
 //! tested; the rates are whatever this device measured.
 
+use crate::decimal::Fixed;
 use serde::Serialize;
 
 use super::catalogue::ModelShape;
@@ -205,11 +206,11 @@ pub fn assumed_request(
 /// A duration as the panel prints it: milliseconds below a second, then seconds.
 pub fn seconds_text(seconds: f64) -> String {
     if seconds < 1.0 {
-        format!("{:.0} ms", seconds * 1e3)
+        format!("{} ms", Fixed(seconds * 1e3, 0))
     } else if seconds < 10.0 {
-        format!("{seconds:.1} s")
+        format!("{} s", Fixed(seconds, 1))
     } else {
-        format!("{seconds:.0} s")
+        format!("{} s", Fixed(seconds, 0))
     }
 }
 
@@ -265,36 +266,36 @@ impl Measurement {
         let t = &self.timings;
         let gpu = match &self.gpu {
             Some(g) => format!(
-                " GPU: {:.1} GB/s in f32{} measured by a 4096 × 4096 matrix-vector product in \
+                " GPU: {} GB/s in f32{} measured by a 4096 × 4096 matrix-vector product in \
                  WGSL; decode on the GPU (the GPU tokens/s column) = that bandwidth ÷ bytes read \
                  per token (active weights at their precision + KV cache).",
-                g.f32_gb_s,
+                Fixed(g.f32_gb_s, 1),
                 g.f16_gb_s
-                    .map_or(String::new(), |f| format!(", {f:.1} GB/s in f16"))
+                    .map_or(String::new(), |f| format!(", {} GB/s in f16", Fixed(f, 1)))
             ),
             None => " No GPU figure: this browser gave no WebGPU adapter, or its benchmark failed."
                 .into(),
         };
         let cpu = format!(
-            "Measured here with tract (WebAssembly, one thread) on a decoder layer of {:.1} M \
-             weights: one token {:.1} ms over {} cached tokens, {:.1} ms over {}; a {}-token \
-             prefill {:.0} ms (means of {} back-to-back runs, {:.1} s in all). Extrapolated per model: seconds per \
-             token = (layers × layer weights + vocabulary × hidden) × {:.2} ns + attention \
-             (heads × head size × cached tokens, summed over layers) × {:.3} ns; first token = \
-             prompt operations ÷ {:.1} GFLOP/s. A 4-bit or 16-bit runtime is assumed to cost \
+            "Measured here with tract (WebAssembly, one thread) on a decoder layer of {} M \
+             weights: one token {} ms over {} cached tokens, {} ms over {}; a {}-token \
+             prefill {} ms (means of {} back-to-back runs, {} s in all). Extrapolated per model: seconds per \
+             token = (layers × layer weights + vocabulary × hidden) × {} ns + attention \
+             (heads × head size × cached tokens, summed over layers) × {} ns; first token = \
+             prompt operations ÷ {} GFLOP/s. A 4-bit or 16-bit runtime is assumed to cost \
              what tract's f32 kernels cost per weight here.",
-            BENCH_LAYER.matrix_weights() / 1e6,
-            t.decode_short_ms,
+            Fixed(BENCH_LAYER.matrix_weights() / 1e6, 1),
+            Fixed(t.decode_short_ms, 1),
             t.short_context,
-            t.decode_long_ms,
+            Fixed(t.decode_long_ms, 1),
             t.long_context,
             t.prefill_tokens,
-            t.prefill_ms,
+            Fixed(t.prefill_ms, 0),
             t.runs,
-            t.total_ms / 1e3,
-            self.rates.seconds_per_weight * 1e9,
-            self.rates.seconds_per_attention_unit * 1e9,
-            self.rates.prefill_flops_per_s / 1e9,
+            Fixed(t.total_ms / 1e3, 1),
+            Fixed(self.rates.seconds_per_weight * 1e9, 2),
+            Fixed(self.rates.seconds_per_attention_unit * 1e9, 3),
+            Fixed(self.rates.prefill_flops_per_s / 1e9, 1),
         );
         cpu + &gpu
     }

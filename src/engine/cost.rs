@@ -1,5 +1,6 @@
 //! The cost model: cloud spend per month from volume and token prices, local up-front spend, and the break-even month.
 
+use crate::decimal::Fixed;
 use serde::{Deserialize, Serialize};
 
 /// Months in the cumulative comparison.
@@ -244,27 +245,30 @@ impl CostComparison {
             (
                 -COST_PULL,
                 format!(
-                    "over {HORIZON_MONTHS} months the cloud costs about ${:.0} a month against ${:.0} on the device (downloads and hardware), at least {DECISIVE_COST_RATIO:.0} times more.",
-                    per(cloud),
-                    per(local)
+                    "over {HORIZON_MONTHS} months the cloud costs about ${} a month against ${} on the device (downloads and hardware), at least {} times more.",
+                    Fixed(per(cloud), 0),
+                    Fixed(per(local), 0),
+                    Fixed(DECISIVE_COST_RATIO, 0)
                 ),
             )
         } else if local >= DECISIVE_COST_RATIO * cloud {
             (
                 COST_PULL,
                 format!(
-                    "over {HORIZON_MONTHS} months the device costs about ${:.0} a month (downloads and hardware) against ${:.0} in the cloud, at least {DECISIVE_COST_RATIO:.0} times more.",
-                    per(local),
-                    per(cloud)
+                    "over {HORIZON_MONTHS} months the device costs about ${} a month (downloads and hardware) against ${} in the cloud, at least {} times more.",
+                    Fixed(per(local), 0),
+                    Fixed(per(cloud), 0),
+                    Fixed(DECISIVE_COST_RATIO, 0)
                 ),
             )
         } else {
             (
                 0.0,
                 format!(
-                    "over {HORIZON_MONTHS} months the cloud (about ${:.0} a month) and the device (about ${:.0} a month in downloads and hardware) cost within a factor of {DECISIVE_COST_RATIO:.0} of each other, so cost does not tip it.",
-                    per(cloud),
-                    per(local)
+                    "over {HORIZON_MONTHS} months the cloud (about ${} a month) and the device (about ${} a month in downloads and hardware) cost within a factor of {} of each other, so cost does not tip it.",
+                    Fixed(per(cloud), 0),
+                    Fixed(per(local), 0),
+                    Fixed(DECISIVE_COST_RATIO, 0)
                 ),
             )
         }

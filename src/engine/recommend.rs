@@ -1,5 +1,6 @@
 //! Turns answers, cost inputs and measured facts into a recommendation: hard rules, then the weighted lean, then explicit hybrid conditions.
 
+use crate::decimal::Fixed;
 use serde::{Deserialize, Serialize};
 
 use super::cost::{self, CostComparison, CostInputs, PriceTable};
@@ -352,8 +353,10 @@ fn apply_measured_latency(result: &mut FactorResult, measured: &Measured, facts:
     result.direction = direction_of(result.pull);
     result.measured = true;
     let fact = format!(
-        "Measured: {}; the cloud call took {cloud:.0} ms. Against the {budget:.0} ms budget {outcome}.",
-        local.what
+        "Measured: {}; the cloud call took {} ms. Against the {} ms budget {outcome}.",
+        local.what,
+        Fixed(cloud, 0),
+        Fixed(budget, 0)
     );
     result.reason = format!("{} {fact}", result.reason);
     facts.push(fact);

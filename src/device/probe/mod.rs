@@ -66,7 +66,7 @@ pub async fn with_timeout<T>(
         Either::Left((answer, _)) => answer,
         Either::Right(_) => Probe::Missing(format!(
             "{what} did not answer within {} s",
-            f64::from(ms) / 1000.0
+            crate::decimal::Plain(f64::from(ms) / 1000.0)
         )),
     }
 }
