@@ -15,6 +15,7 @@ pub mod protocol;
 pub mod report;
 pub mod share;
 pub mod small_sort;
+pub mod worker_codec;
 pub mod worker_scope;
 
 #[cfg(feature = "app")]

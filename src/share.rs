@@ -199,7 +199,7 @@ pub fn to_query(shared: &Shared) -> String {
     if cost.requests_per_user_per_day != defaults.requests_per_user_per_day {
         out.append_pair(
             "requests_per_user_per_day",
-            &cost.requests_per_user_per_day.to_string(),
+            &crate::decimal::Plain(cost.requests_per_user_per_day).to_string(),
         );
     }
     if cost.input_tokens != defaults.input_tokens {
@@ -209,16 +209,19 @@ pub fn to_query(shared: &Shared) -> String {
         out.append_pair("output_tokens", &cost.output_tokens.to_string());
     }
     if cost.upgrade_per_device != defaults.upgrade_per_device {
-        out.append_pair("upgrade_per_device", &cost.upgrade_per_device.to_string());
+        out.append_pair(
+            "upgrade_per_device",
+            &crate::decimal::Plain(cost.upgrade_per_device).to_string(),
+        );
     }
     if cost.model != defaults.model {
         out.append_pair("cloud_model", &cost.model);
     }
     if let Some(price) = cost.input_price {
-        out.append_pair("price_in", &price.to_string());
+        out.append_pair("price_in", &crate::decimal::Plain(price).to_string());
     }
     if let Some(price) = cost.output_price {
-        out.append_pair("price_out", &price.to_string());
+        out.append_pair("price_out", &crate::decimal::Plain(price).to_string());
     }
     if shared.this_device {
         out.append_pair("device", "this");

@@ -106,6 +106,7 @@ pub fn use_analyzer_worker() -> AnalyzerContext {
         use_effect_with((), move |_| {
             let on_answer = (link.clone(), events.clone());
             let spawned = RemoteWorker::spawner()
+                .encoding::<crate::worker_codec::Packed>()
                 .callback(move |response| answered(&on_answer.0, &on_answer.1, response))
                 .spawn(&urls::resolve(WORKER_PATH));
             spawned.send(Request::Load {

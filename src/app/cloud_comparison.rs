@@ -80,7 +80,7 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
             money(c.per_call),
             money(c.per_month),
             inputs.users,
-            inputs.requests_per_user_per_day
+            crate::decimal::Plain(inputs.requests_per_user_per_day)
         ),
         None if result.asked.on_this_machine => {
             "nothing per call: the server runs on this machine".into()

@@ -53,6 +53,7 @@ impl CloudLink {
             }
             let answered = (self.link.clone(), self.on_reply.clone());
             let bridge = CloudWorker::spawner()
+                .encoding::<crate::worker_codec::Packed>()
                 .callback(move |reply| replied(&answered.0, &answered.1, reply))
                 .spawn(&urls::resolve(WORKER_PATH));
             l.bridge = Some(bridge);

@@ -80,7 +80,7 @@ pub fn cost_chart(props: &CostChartProps) -> Html {
         }
     );
     html! {
-        <svg class="cost-chart" viewBox={ format!("0 0 {W} {H}") } role="img"
+        <svg class="cost-chart" viewBox={ format!("0 0 {} {}", Plain(W), Plain(H)) } role="img"
             aria-labelledby="cost-chart-title cost-chart-desc">
             <title id="cost-chart-title">{ "Cumulative cost by month" }</title>
             <desc id="cost-chart-desc">{ description }</desc>

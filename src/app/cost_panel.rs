@@ -90,7 +90,7 @@ pub fn cost_panel() -> Html {
                 <CostChart cost={ c.clone() } />
                 <p class="muted small">{ format!(
                     "{} per million tokens; 30-day months. Assumed for the device: the model's size from the task (4-bit), egress at ${} per GB and {} model updates a year.",
-                    if c.price_edited { "Your prices" } else { "List prices" }, crate::engine::cost::EGRESS_PER_GB, crate::engine::cost::MODEL_UPDATES_PER_YEAR
+                    if c.price_edited { "Your prices" } else { "List prices" }, Plain(crate::engine::cost::EGRESS_PER_GB), Plain(crate::engine::cost::MODEL_UPDATES_PER_YEAR)
                 ) }</p>
             </>
         }

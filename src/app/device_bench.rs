@@ -92,6 +92,7 @@ pub fn use_device_bench() -> DeviceBench {
                 }
             };
             let spawned = RemoteWorker::spawner()
+                .encoding::<crate::worker_codec::Packed>()
                 .callback(answer)
                 .spawn(&urls::resolve(WORKER_PATH));
             spawned.send(Request::Benchmark {

@@ -1,5 +1,6 @@
 //! Each factor's pull as a diverging bar chart: towards the device on the left, the cloud on the right.
 
+use crate::decimal::Plain;
 use yew::prelude::*;
 
 use crate::engine::questions::{title, ASKED_ORDER};
@@ -50,22 +51,22 @@ pub fn factor_chart(props: &FactorChartProps) -> Html {
         let label_class = if f.option.is_some() { "label" } else { "label unanswered" };
         html! {
             <g>
-                <text x="0" y={ (y + 17.0).to_string() } class={ label_class }>{ title(f.factor) }</text>
-                <rect x={ x.to_string() } y={ (y + 5.0).to_string() } width={ w.max(1.0).to_string() }
+                <text x="0" y={ Plain(y + 17.0).to_string() } class={ label_class }>{ title(f.factor) }</text>
+                <rect x={ Plain(x).to_string() } y={ Plain(y + 5.0).to_string() } width={ Plain(w.max(1.0)).to_string() }
                     height="16" rx="2" class={ class } />
             </g>
         }
     });
 
     html! {
-        <svg class="factor-chart" viewBox={ format!("0 0 {WIDTH} {height}") } role="img"
+        <svg class="factor-chart" viewBox={ format!("0 0 {} {}", Plain(WIDTH), Plain(height)) } role="img"
             aria-labelledby="factor-chart-title factor-chart-desc">
             <title id="factor-chart-title">{ "How each factor pulls" }</title>
             <desc id="factor-chart-desc">{ summary }</desc>
-            <text x={ (CENTER - HALF).to_string() } y="14" class="axis">{ "← device" }</text>
-            <text x={ (CENTER + HALF).to_string() } y="14" class="axis end">{ "cloud →" }</text>
-            <line x1={ CENTER.to_string() } x2={ CENTER.to_string() } y1={ TOP.to_string() }
-                y2={ height.to_string() } class="axis-line" />
+            <text x={ Plain(CENTER - HALF).to_string() } y="14" class="axis">{ "← device" }</text>
+            <text x={ Plain(CENTER + HALF).to_string() } y="14" class="axis end">{ "cloud →" }</text>
+            <line x1={ Plain(CENTER).to_string() } x2={ Plain(CENTER).to_string() } y1={ Plain(TOP).to_string() }
+                y2={ Plain(height).to_string() } class="axis-line" />
             { for bars }
         </svg>
     }

@@ -1,6 +1,6 @@
 //! "Can this device run it?": the catalogue's memory needs and speed estimates against this device.
 
-use crate::decimal::Fixed;
+use crate::decimal::{Fixed, Plain};
 use yew::prelude::*;
 
 use super::device_panel::CONTEXTS;
@@ -84,7 +84,7 @@ pub fn model_fit_table(
                     Some(m) => m.summary(),
                     None => format!(
                         "Tokens/s is an estimate, not a measurement: it assumes the model runs on {} at {} GB/s and {} GFLOP/s, reading every active weight once per token and doing two operations per active parameter; the slower of the two limits wins. The request time adds the prompt at that compute rate. Measure this device to replace these with figures extrapolated from a real decoder layer run here.",
-                        assumption.runs_on, assumption.bandwidth_gb_s, assumption.gflops
+                        assumption.runs_on, Plain(assumption.bandwidth_gb_s), Plain(assumption.gflops)
                     ),
                 } }
             </p>

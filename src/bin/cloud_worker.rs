@@ -2,8 +2,9 @@
 
 use gloo_worker::Registrable;
 use local_or_cloud::cloud::worker::CloudWorker;
+use local_or_cloud::worker_codec::Packed;
 
 fn main() {
     console_error_panic_hook::set_once();
-    CloudWorker::registrar().register();
+    CloudWorker::registrar().encoding::<Packed>().register();
 }

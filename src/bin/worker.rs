@@ -2,8 +2,11 @@
 
 use gloo_worker::Registrable;
 use local_or_cloud::inference::{InferenceWorker, TractBackend};
+use local_or_cloud::worker_codec::Packed;
 
 fn main() {
     console_error_panic_hook::set_once();
-    InferenceWorker::<TractBackend>::registrar().register();
+    InferenceWorker::<TractBackend>::registrar()
+        .encoding::<Packed>()
+        .register();
 }

@@ -69,7 +69,7 @@ fn judge(rules: &Rules, p: &DeviceProfile) -> BuiltIn {
     if !hardware_gpu {
         reasons.push(format!(
             "no hardware GPU is exposed, so the GPU rule (more than {} GB of video memory) cannot be met",
-            rules.vram_gb
+            Plain(rules.vram_gb)
         ));
         match rules.cpu_path {
             Some((ram, cores)) => {
@@ -82,10 +82,13 @@ fn judge(rules: &Rules, p: &DeviceProfile) -> BuiltIn {
                 }
                 match p.device_memory_gb {
                     Probe::Found(gb) if gb < 8.0 => reasons.push(format!(
-                        "about {gb} GB of memory, under the {ram} GB the CPU path needs"
+                        "about {} GB of memory, under the {} GB the CPU path needs",
+                        Plain(gb),
+                        Plain(ram)
                     )),
                     Probe::Found(_) => reasons.push(format!(
-                        "the browser reports memory only up to 8 GB, so the CPU path's {ram} GB cannot be confirmed"
+                        "the browser reports memory only up to 8 GB, so the CPU path's {} GB cannot be confirmed",
+                        Plain(ram)
                     )),
                     _ => {}
                 }
@@ -97,16 +100,17 @@ fn judge(rules: &Rules, p: &DeviceProfile) -> BuiltIn {
         "available" => "nothing: the model is ready here".into(),
         "downloadable" | "downloading" => format!(
             "a click that calls LanguageModel.create() starts (or finishes) the download, over an unmetered connection, with {} GB free",
-            rules.storage_gb
+            Plain(rules.storage_gb)
         ),
         _ => format!(
             "{} {} on a desktop OS with {} GB free disk and a GPU with more than {} GB of video memory{}",
             rules.browser,
             rules.model,
-            rules.storage_gb,
-            rules.vram_gb,
+            Plain(rules.storage_gb),
+            Plain(rules.vram_gb),
             rules.cpu_path.map_or(String::new(), |(ram, cores)| format!(
-                ", or {ram} GB of RAM and {cores} cores"
+                ", or {} GB of RAM and {cores} cores",
+                Plain(ram)
             ))
         ),
     };
