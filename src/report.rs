@@ -13,6 +13,9 @@ use crate::engine::recommend::{Direction, Recommendation, Verdict};
 use crate::engine::{cost, starter, Choice, Factor};
 use crate::share::{self, Shared};
 
+pub mod protocol;
+pub mod worker;
+
 /// Groups a whole number's digits in threes: 600000 becomes "600,000".
 pub fn grouped(value: f64) -> String {
     let whole = value.round() as i64;

@@ -3,6 +3,8 @@
 //! Everything here is plain Rust so it is tested natively. Bad input never fails the whole
 //! link: each bad part becomes a notice naming what was ignored, and the rest still applies.
 
+use serde::{Deserialize, Serialize};
+
 use crate::engine::cost::CostInputs;
 use crate::engine::{Answers, Choice, Factor};
 
@@ -14,7 +16,7 @@ pub const MAX_DESCRIBE_CHARS: usize = 2_000;
 const MAX_PARAMS: usize = 64;
 
 /// What a link holds.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Shared {
     pub answers: Answers,
     pub cost: CostInputs,

@@ -200,16 +200,6 @@ pub fn store(item: &str, value: &str) -> Result<(), StorageError> {
     }
 }
 
-/// Puts text on the clipboard.
-pub async fn copy_text(text: &str) -> Result<(), StorageError> {
-    let window = window().ok_or(StorageError::Unavailable)?;
-    let promise = window.navigator().clipboard().write_text(text);
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|e| StorageError::Browser(describe(e)))
-}
-
 /// Offers `contents` as a file download named `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), StorageError> {
     let browser = |e: JsValue| StorageError::Browser(describe(e));

@@ -7,9 +7,10 @@ use super::export_buttons::ExportButtons;
 use super::model_fit::model_fit_table;
 use super::state::use_advisor;
 use crate::device::built_in::built_in_models;
-use crate::device::capability_report::{fact_rows, CapabilityReport};
+use crate::device::capability_report::fact_rows;
 use crate::device::classify;
 use crate::device::speed::Workload;
+use crate::report::protocol::ReportSource;
 
 /// The context lengths the fit table offers, in tokens.
 pub const CONTEXTS: [u32; 4] = [2_048, 4_096, 8_192, 32_768];
@@ -29,19 +30,16 @@ pub fn device_panel() -> Html {
         _ => None,
     };
     let work = Workload::from(&state.shared.cost);
-    // The report is built when a button is pressed, from exactly what the panel shows.
-    let report = |build: fn(&CapabilityReport) -> String| {
+    // The report is written when a button is pressed, from exactly what the panel shows.
+    let source = {
         let (profile, context, measurement) = (profile.clone(), *context, measurement.clone());
-        Callback::from(move |()| {
-            build(&CapabilityReport::new(
-                &profile,
-                context,
-                measurement.as_deref(),
-                work,
-            ))
+        Callback::from(move |()| ReportSource::Capabilities {
+            profile: Box::new(profile.clone()),
+            context,
+            measurement: measurement.as_deref().cloned(),
+            workload: work,
         })
     };
-    let (markdown, json) = (report(|r| r.markdown()), report(|r| r.json()));
     let class = classify(profile);
     let rows = fact_rows(profile).into_iter().map(|(label, value)| {
         let id = format!("device-{}", slug(label));
@@ -84,7 +82,7 @@ pub fn device_panel() -> Html {
                 </p>
             }
             <ExportButtons id="capabilities" copy_label="Copy capability report" noun="Capability report"
-                file_name="device-capabilities.json" { markdown } { json } />
+                file_name="device-capabilities.json" { source } />
         </section>
     }
 }

@@ -5,22 +5,23 @@ use yew::prelude::*;
 use super::export_buttons::ExportButtons;
 use super::recommendation::use_recommendation;
 use super::state::use_advisor;
-use crate::report;
+use crate::report::protocol::ReportSource;
 
 #[function_component(Export)]
 pub fn export() -> Html {
     let state = use_advisor();
-    let recommendation = use_recommendation();
-    let markdown = {
-        let (recommendation, shared) = (recommendation.clone(), state.shared.clone());
-        Callback::from(move |()| report::markdown(&recommendation, &shared))
-    };
-    let json = {
-        let (recommendation, shared) = (recommendation.clone(), state.shared.clone());
-        Callback::from(move |()| report::json(&recommendation, &shared))
+    let scored = use_recommendation();
+    // The worker re-scores the answers with the measured facts the page used, so the report
+    // says what the page says.
+    let source = {
+        let (measured, shared) = (scored.measured.clone(), state.shared.clone());
+        Callback::from(move |()| ReportSource::Advice {
+            shared: shared.clone(),
+            measured: measured.clone(),
+        })
     };
     html! {
         <ExportButtons id="report" copy_label="Copy Markdown report" noun="Markdown report"
-            file_name="local-or-cloud.json" { markdown } { json } />
+            file_name="local-or-cloud.json" { source } />
     }
 }

@@ -3,6 +3,7 @@
 mod analyzer_state;
 mod analyzer_worker;
 mod browser;
+mod clipboard;
 mod cloud_comparison;
 mod cloud_panel;
 mod cloud_state;
@@ -24,6 +25,7 @@ mod notices;
 mod question;
 mod questionnaire;
 mod recommendation;
+mod report_worker;
 mod result;
 mod root;
 mod state;

@@ -1,5 +1,6 @@
 //! The recommendation, computed once per change and shared by the result, the cost panel and the export.
 
+use std::ops::Deref;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -11,6 +12,21 @@ use crate::device::speed::Workload;
 use crate::engine::measured::Measured;
 use crate::engine::recommend::Recommendation;
 use crate::engine::{recommend, Input};
+
+/// The recommendation with the measured facts it was scored from: the report worker re-scores
+/// the same facts with the same answers, so an exported report says what the page says.
+#[derive(Debug, PartialEq)]
+pub struct Scored {
+    pub measured: Measured,
+    pub recommendation: Recommendation,
+}
+
+impl Deref for Scored {
+    type Target = Recommendation;
+    fn deref(&self) -> &Recommendation {
+        &self.recommendation
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct RecommendationProviderProps {
@@ -40,7 +56,7 @@ pub fn recommendation_provider(props: &RecommendationProviderProps) -> Html {
         }
         _ => None,
     };
-    let recommendation: Rc<Recommendation> = use_memo(
+    let scored: Rc<Scored> = use_memo(
         (
             state.shared.answers.clone(),
             state.shared.cost.clone(),
@@ -49,28 +65,26 @@ pub fn recommendation_provider(props: &RecommendationProviderProps) -> Html {
             state.cloud_latency_ms.map(f64::to_bits),
         ),
         |(answers, cost, device, local, cloud)| {
-            recommend(&Input {
-                answers: answers.clone(),
-                cost: cost.clone(),
-                measured: Measured {
-                    device: device.clone(),
-                    local: local.clone(),
-                    cloud_latency_ms: cloud.map(f64::from_bits),
-                },
-                ..Input::default()
-            })
+            let measured = Measured {
+                device: device.clone(),
+                local: local.clone(),
+                cloud_latency_ms: cloud.map(f64::from_bits),
+            };
+            Scored {
+                recommendation: recommend(&Input::scored_on_page(answers, cost, measured.clone())),
+                measured,
+            }
         },
     );
     html! {
-        <ContextProvider<Rc<Recommendation>> context={ recommendation }>
+        <ContextProvider<Rc<Scored>> context={ scored }>
             { props.children.clone() }
-        </ContextProvider<Rc<Recommendation>>>
+        </ContextProvider<Rc<Scored>>>
     }
 }
 
 /// The current recommendation; `RecommendationProvider` always wraps the components that ask.
 #[hook]
-pub fn use_recommendation() -> Rc<Recommendation> {
-    use_context::<Rc<Recommendation>>()
-        .expect("the recommendation is provided by RecommendationProvider")
+pub fn use_recommendation() -> Rc<Scored> {
+    use_context::<Rc<Scored>>().expect("the recommendation is provided by RecommendationProvider")
 }

@@ -7,7 +7,7 @@
 //! tested; the rates are whatever this device measured.
 
 use crate::decimal::Fixed;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::catalogue::ModelShape;
 use super::fit::{tokens_per_second, Memory, SpeedAssumption};
@@ -54,7 +54,7 @@ impl LayerShape {
 }
 
 /// What the benchmark says this device's CPU does per unit of work, through tract's f32 kernels.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CpuRates {
     /// Decode: seconds per weight read and multiplied, one token at a time.
     pub seconds_per_weight: f64,
@@ -141,7 +141,7 @@ pub fn request_time(model: &ModelShape, input: u64, output: u64, rates: &CpuRate
 }
 
 /// The request the time column is for: the cost panel's tokens per request.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Workload {
     pub input_tokens: u64,
     pub output_tokens: u64,
@@ -215,7 +215,7 @@ pub fn seconds_text(seconds: f64) -> String {
 }
 
 /// The GPU's measured memory bandwidth from a large matrix-vector product, in GB/s.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct GpuBandwidth {
     pub f32_gb_s: f64,
     /// Only where the adapter offers `shader-f16`.
@@ -238,7 +238,7 @@ pub fn gpu_tokens_per_s(
 }
 
 /// One run of "Measure this device": what was timed, the rates read from it, where and when.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measurement {
     pub timings: LayerTimings,
     pub rates: CpuRates,

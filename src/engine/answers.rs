@@ -1,5 +1,8 @@
 //! The visitor's answers: at most one typed choice per factor, every factor optional.
 
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::factor::Choice;
@@ -18,6 +21,27 @@ impl Serialize for Answers {
             map.serialize_entry(&factor, choice)?;
         }
         map.end()
+    }
+}
+
+/// The same map read back, as the report worker receives it; an unknown key is an error.
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> Visitor<'de> for Keys {
+            type Value = Answers;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map from factor key to option key")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
+                let mut answers = Answers::new();
+                while let Some((factor, option)) = map.next_entry::<Factor, String>()? {
+                    answers.set(factor, &option).map_err(de::Error::custom)?;
+                }
+                Ok(answers)
+            }
+        }
+        deserializer.deserialize_map(Keys)
     }
 }
 
@@ -151,5 +175,11 @@ mod tests {
             serde_json::to_string(&answers).expect("plain data"),
             r#"{"privacy":"device_only"}"#
         );
+        assert_eq!(
+            serde_json::from_str::<Answers>(r#"{"privacy":"device_only"}"#).ok(),
+            Some(answers)
+        );
+        assert!(serde_json::from_str::<Answers>(r#"{"privacy":"sometimes"}"#).is_err());
+        assert!(serde_json::from_str::<Answers>(r#"{"colour":"red"}"#).is_err());
     }
 }

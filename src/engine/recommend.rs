@@ -85,6 +85,19 @@ pub struct Input {
     pub measured: Measured,
 }
 
+impl Input {
+    /// The input the page scores: its answers, cost inputs and measured facts, priced with the
+    /// built-in table. The report worker builds it the same way, so its report matches the page.
+    pub fn scored_on_page(answers: &Answers, cost: &CostInputs, measured: Measured) -> Input {
+        Input {
+            answers: answers.clone(),
+            cost: cost.clone(),
+            measured,
+            ..Input::default()
+        }
+    }
+}
+
 /// The engine's answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Recommendation {

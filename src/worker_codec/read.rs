@@ -52,9 +52,12 @@ macro_rules! integer {
 impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     type Error = Error;
 
-    // The format does not describe itself: a type must say what it expects.
-    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Out<V::Value> {
-        Err(Error)
+    // The format does not describe itself, so a type must say what it expects. The one derived
+    // type that does not is an adjacently tagged enum's unit variant (`Probe::Pending`): its
+    // content is written as nothing and read back through `deserialize_any`, so "any" reads as
+    // unit. Any other caller gets a unit it did not expect, which its visitor refuses.
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Out<V::Value> {
+        visitor.visit_unit()
     }
     fn deserialize_ignored_any<V: Visitor<'de>>(self, _: V) -> Out<V::Value> {
         Err(Error)
@@ -168,8 +171,10 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     ) -> Out<V::Value> {
         visitor.visit_enum(self)
     }
-    fn deserialize_identifier<V: Visitor<'de>>(self, _: V) -> Out<V::Value> {
-        Err(Error)
+    // Identifiers reach the reader only as an adjacently tagged enum's tag, which the writer
+    // wrote as a unit variant: its index.
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Out<V::Value> {
+        visitor.visit_u32(u32::try_from(self.len()?).map_err(|_| Error)?)
     }
     fn is_human_readable(&self) -> bool {
         false

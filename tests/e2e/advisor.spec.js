@@ -1,7 +1,7 @@
 // The advisor page: answering, share links, autosave, bad links, export, accessibility, layouts.
 const { test, expect } = require('@playwright/test');
 const { default: AxeBuilder } = require('@axe-core/playwright');
-const { watchLayoutShifts } = require('./page_watch');
+const { watchLayoutShifts, breakWorkers } = require('./page_watch');
 
 const result = (page) => page.locator('#result');
 
@@ -193,7 +193,14 @@ for (const [kind, query, message] of BAD_LINKS) {
 
 test('the report can be copied as Markdown and downloaded as JSON', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const fetched = [];
+  page.on('request', (request) => {
+    if (/report_worker/.test(request.url())) fetched.push(request.url());
+  });
   await page.goto('./?privacy=device_only&model_size=small');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  // The report writers live in a worker the page fetches only for the first export.
+  expect(fetched).toEqual([]);
   await page.locator('#report-copy').click();
   await expect(page.locator('#report-status')).toHaveText('Markdown report copied.');
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
@@ -209,6 +216,23 @@ test('the report can be copied as Markdown and downloaded as JSON', async ({ pag
   // The decision record: what would change it and starting code for a small local model.
   expect(json.what_would_change_it.length).toBeGreaterThan(0);
   expect(json.starting_code.some((s) => s.code.includes('additionalProperties'))).toBe(true);
+  expect(fetched.some((url) => url.endsWith('report_worker.js'))).toBe(true);
+});
+
+test('a report whose worker never answers is reported and loses nothing', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await breakWorkers(page, /report_worker\.js/);
+  await page.goto('./?privacy=device_only&model_size=small');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  await page.locator('#report-copy').click();
+  // The worker's wait (20 s) passes without an answer.
+  await expect(page.locator('#report-status')).toHaveText(
+    "Could not copy: the report's background worker did not answer; reload the page and try again.",
+    { timeout: 30_000 },
+  );
+  await expect(result(page)).toHaveAttribute('data-verdict', 'local');
+  await expect(page.locator('input[name="privacy"][value="device_only"]')).toBeChecked();
+  await expect(page.locator('input[name="model_size"][value="small"]')).toBeChecked();
 });
 
 for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']]) {

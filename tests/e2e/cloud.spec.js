@@ -3,6 +3,7 @@
 // comparison, every failure, reasoning preambles, key hygiene, offline, and a dead analyzer.
 // No test leaves this machine.
 const { test, expect } = require('@playwright/test');
+const { breakWorkers } = require('./page_watch');
 const fs = require('node:fs');
 // One agreement row per head of the local analyzer.
 const HEADS = require('../../models/analyzer.labels.json').heads.length;
@@ -174,36 +175,6 @@ test('a rate limit or an outage that passes is retried, honouring Retry-After', 
   }
 });
 
-// Chromium does not route a dedicated worker's importScripts (microsoft/playwright#6403), so a
-// worker is broken from the page instead: the workers whose script matches `pattern` run a
-// script that throws, as a worker whose script failed to load or whose wasm trapped, and never
-// answer. gloo-worker starts each worker from a blob that imports the real script, so the
-// blob's text is what names it.
-async function breakWorkers(page, pattern) {
-  await page.addInitScript((source) => {
-    const broken = URL.createObjectURL(new Blob(['throw new Error("broken worker")'], { type: 'application/javascript' }));
-    const matches = new RegExp(source);
-    const texts = new Map();
-    const RealBlob = window.Blob;
-    window.Blob = function Blob(parts, options) {
-      const blob = new RealBlob(parts, options);
-      blob.scriptText = (parts || []).filter((part) => typeof part === 'string').join('');
-      return blob;
-    };
-    window.Blob.prototype = RealBlob.prototype;
-    const createObjectURL = URL.createObjectURL;
-    URL.createObjectURL = function (object) {
-      const url = createObjectURL.call(URL, object);
-      if (object && object.scriptText !== undefined) texts.set(url, object.scriptText);
-      return url;
-    };
-    const RealWorker = window.Worker;
-    window.Worker = function Worker(url, options) {
-      const script = String(url) + ' ' + (texts.get(String(url)) || '');
-      return new RealWorker(matches.test(script) ? broken : url, options);
-    };
-  }, pattern.source);
-}
 
 test('an analyzer worker that never starts: the analyzer says so, and the cloud comparison still works', async ({ page }) => {
   await breakWorkers(page, /(^|[^_])worker\.js/);

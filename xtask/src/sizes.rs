@@ -25,10 +25,14 @@ pub struct Report {
     pub worker_brotli: u64,
     /// The cloud call's worker, started only when the visitor asks for a cloud call.
     pub cloud_worker_brotli: u64,
+    /// The exports' worker, started only when the visitor copies or downloads a report.
+    pub report_worker_brotli: u64,
     pub model_brotli: u64,
     pub app_links_tract: bool,
     /// The cloud call's reading of streamed answers found in the app: it belongs in the cloud worker.
     pub app_has_cloud_call: bool,
+    /// The report writers (their headings) found in the app: they belong in the report worker.
+    pub app_has_report_writer: bool,
 }
 
 /// Measures every .wasm, .js, .css and model file under `dist`.
@@ -36,6 +40,7 @@ pub fn report(dist: &Path) -> Result<Report> {
     let mut files = Vec::new();
     let mut app_links_tract = false;
     let mut app_has_cloud_call = false;
+    let mut app_has_report_writer = false;
     for path in walk(dist)? {
         let name = path
             .strip_prefix(dist)
@@ -49,6 +54,8 @@ pub fn report(dist: &Path) -> Result<Report> {
         if group == "app" && name.ends_with(".wasm") {
             app_links_tract |= contains(&bytes, b"tract_core") || contains(&bytes, b"tract-core");
             app_has_cloud_call |= contains(&bytes, b"text/event-stream");
+            app_has_report_writer |= contains(&bytes, b"## What would change the verdict")
+                || contains(&bytes, b"# Device capability report");
         }
         files.push(FileSize {
             group,
@@ -70,9 +77,11 @@ pub fn report(dist: &Path) -> Result<Report> {
         app_brotli: total("app"),
         worker_brotli: total("worker"),
         cloud_worker_brotli: total("cloud"),
+        report_worker_brotli: total("report"),
         model_brotli: total("model"),
         app_links_tract,
         app_has_cloud_call,
+        app_has_report_writer,
         files,
     })
 }
@@ -84,6 +93,8 @@ fn group_of(name: &str) -> Option<&'static str> {
         Some("model")
     } else if is_code && name.starts_with("cloud_worker") {
         Some("cloud")
+    } else if is_code && name.starts_with("report_worker") {
+        Some("report")
     } else if is_code && name.starts_with("worker") {
         Some("worker")
     } else if is_code && name.starts_with("app") {
@@ -109,12 +120,13 @@ impl Report {
             );
         }
         println!(
-            "app (wasm + JS) brotli: {} of a {} budget; worker brotli: {}; worker + model brotli: {}; cloud worker brotli: {}",
+            "app (wasm + JS) brotli: {} of a {} budget; worker brotli: {}; worker + model brotli: {}; cloud worker brotli: {}; report worker brotli: {}",
             self.app_brotli,
             APP_BUDGET_BROTLI,
             self.worker_brotli,
             self.worker_brotli + self.model_brotli,
-            self.cloud_worker_brotli
+            self.cloud_worker_brotli,
+            self.report_worker_brotli
         );
     }
 
@@ -131,6 +143,9 @@ impl Report {
         }
         if self.app_has_cloud_call {
             bail!("the app bundle holds the cloud call; it belongs only in the cloud worker");
+        }
+        if self.app_has_report_writer {
+            bail!("the app bundle holds the report writers; they belong only in the report worker");
         }
         if self.app_brotli == 0 {
             bail!("no app bundle found in dist/");

@@ -76,6 +76,15 @@ pub fn run_all(root: &Path) -> Result<()> {
             "cloud-worker",
         ])
     }));
+    steps.push(check("clippy (wasm32, report worker bundle)", || {
+        clippy_wasm32(&[
+            "--bin",
+            "report_worker",
+            "--no-default-features",
+            "--features",
+            "report-worker",
+        ])
+    }));
     steps.push(check("the app does not depend on tract", || {
         let tree = Command::new("cargo")
             .args([

@@ -1,0 +1,222 @@
+//! The report worker's messages: which report to write from which facts, and in which format.
+//!
+//! The page sends the facts, never the finished recommendation: the worker re-scores them with
+//! the same engine, so the page's bundle carries no report writer and the two cannot disagree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::device::capability_report::CapabilityReport;
+use crate::device::profile::DeviceProfile;
+use crate::device::speed::{Measurement, Workload};
+use crate::engine::{recommend, Input, Measured};
+use crate::share::Shared;
+
+/// The two ways out of the page: Markdown to copy, JSON to download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
+/// What a report is written from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ReportSource {
+    /// The advice: the shared answers and the measured facts the page scored them with.
+    Advice { shared: Shared, measured: Measured },
+    /// The device panel: what it shows, at the context length it shows.
+    Capabilities {
+        profile: Box<DeviceProfile>,
+        context: u32,
+        measurement: Option<Measurement>,
+        workload: Workload,
+    },
+}
+
+/// One report to write.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRequest {
+    pub source: ReportSource,
+    pub format: Format,
+}
+
+impl ReportRequest {
+    /// The report's text: what the worker answers.
+    pub fn write(&self) -> String {
+        match &self.source {
+            ReportSource::Advice { shared, measured } => {
+                let input = Input::scored_on_page(&shared.answers, &shared.cost, measured.clone());
+                let recommendation = recommend(&input);
+                match self.format {
+                    Format::Markdown => super::markdown(&recommendation, shared),
+                    Format::Json => super::json(&recommendation, shared),
+                }
+            }
+            ReportSource::Capabilities {
+                profile,
+                context,
+                measurement,
+                workload,
+            } => {
+                let report =
+                    CapabilityReport::new(profile, *context, measurement.as_ref(), *workload);
+                match self.format {
+                    Format::Markdown => report.markdown(),
+                    Format::Json => report.json(),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::device::profile::{
+        GpuAdapter, Network, Probe, StorageEstimate, WasmSupport, WebGpu,
+    };
+    use crate::device::speed::GpuBandwidth;
+    use crate::engine::factor::Resources;
+    use crate::engine::{DeviceClass, LocalEstimate};
+    use crate::protocol::LayerTimings;
+    use crate::share;
+    use crate::worker_codec::{from_bytes, to_bytes};
+
+    /// A profile with every probe state: pending, found (both adapter kinds) and missing.
+    fn profile() -> DeviceProfile {
+        DeviceProfile {
+            webgpu: Probe::Found(WebGpu::Adapter(GpuAdapter {
+                vendor: "acme".into(),
+                features: vec!["shader-f16".into()],
+                max_buffer_size: 1 << 30,
+                ..GpuAdapter::default()
+            })),
+            webnn: Probe::Missing("not exposed".into()),
+            prompt_api: Probe::Pending,
+            webgl_renderer: Probe::Found("ANGLE".into()),
+            cores: Probe::Found(8),
+            device_memory_gb: Probe::Found(8.0),
+            storage: Probe::Found(StorageEstimate {
+                quota: 10_000_000_000,
+                usage: 1_000,
+            }),
+            cross_origin_isolated: Probe::Found(false),
+            wasm: Probe::Found(WasmSupport {
+                simd: true,
+                threads_validate: true,
+                shared_memory: false,
+            }),
+            network: Probe::Found(Network {
+                online: true,
+                effective_type: Some("4g".into()),
+                rtt_ms: Some(50.0),
+                downlink_mbps: None,
+                save_data: Some(false),
+            }),
+        }
+    }
+
+    fn measurement() -> Measurement {
+        let timings = LayerTimings {
+            decode_short_ms: 4.2,
+            short_context: 64,
+            decode_long_ms: 5.6,
+            long_context: 1_024,
+            prefill_ms: 101.0,
+            prefill_tokens: 32,
+            runs: 40,
+            total_ms: 2_500.0,
+        };
+        let mut m = Measurement::new(timings, "Chromium 140".into(), "2026-12-03".into());
+        m.gpu = Some(GpuBandwidth {
+            f32_gb_s: 40.0,
+            f16_gb_s: Some(70.0),
+        });
+        m
+    }
+
+    fn advice() -> ReportSource {
+        let (shared, notices) =
+            share::parse("privacy=personal&model_size=large&connectivity=intermittent&describe=hi");
+        assert!(notices.is_empty(), "{notices:?}");
+        ReportSource::Advice {
+            shared,
+            measured: Measured {
+                device: Some(DeviceClass {
+                    resources: Resources::Gpu,
+                    facts: vec!["8 logical CPU cores".into()],
+                }),
+                local: Some(LocalEstimate {
+                    ms: 900.0,
+                    what: "a 3.8 B model".into(),
+                }),
+                cloud_latency_ms: Some(640.0),
+            },
+        }
+    }
+
+    fn capabilities() -> ReportSource {
+        ReportSource::Capabilities {
+            profile: Box::new(profile()),
+            context: 4_096,
+            measurement: Some(measurement()),
+            workload: Workload::default(),
+        }
+    }
+
+    #[test]
+    fn requests_cross_the_worker_boundary_unchanged() {
+        let pending = ReportSource::Capabilities {
+            profile: Box::new(DeviceProfile {
+                webgpu: Probe::Found(WebGpu::NoAdapter),
+                ..DeviceProfile::default()
+            }),
+            context: 2_048,
+            measurement: None,
+            workload: Workload::default(),
+        };
+        for source in [advice(), capabilities(), pending] {
+            for format in [Format::Markdown, Format::Json] {
+                let request = ReportRequest {
+                    source: source.clone(),
+                    format,
+                };
+                let bytes = to_bytes(&request).expect("encodes");
+                assert_eq!(from_bytes::<ReportRequest>(&bytes), Ok(request));
+            }
+        }
+    }
+
+    #[test]
+    fn the_worker_writes_what_the_page_would() {
+        let ReportSource::Advice { shared, measured } = advice() else {
+            unreachable!()
+        };
+        let page = recommend(&Input::scored_on_page(
+            &shared.answers,
+            &shared.cost,
+            measured.clone(),
+        ));
+        let request = |format| ReportRequest {
+            source: advice(),
+            format,
+        };
+        assert_eq!(
+            request(Format::Markdown).write(),
+            super::super::markdown(&page, &shared)
+        );
+        assert_eq!(
+            request(Format::Json).write(),
+            super::super::json(&page, &shared)
+        );
+        let profile = profile();
+        let m = measurement();
+        let report = CapabilityReport::new(&profile, 4_096, Some(&m), Workload::default());
+        let request = |format| ReportRequest {
+            source: capabilities(),
+            format,
+        };
+        assert_eq!(request(Format::Markdown).write(), report.markdown());
+        assert_eq!(request(Format::Json).write(), report.json());
+        assert!(report.markdown().contains("acme"));
+    }
+}
