@@ -15,10 +15,21 @@ use crate::engine::{recommend, Input};
 
 /// The recommendation with the measured facts it was scored from: the report worker re-scores
 /// the same facts with the same answers, so an exported report says what the page says.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Scored {
     pub measured: Measured,
     pub recommendation: Recommendation,
+}
+
+/// The context's value. It compares by identity: the memo hands out a new value only when an
+/// input changed, so a field-by-field comparison of the recommendation bought nothing but bytes.
+#[derive(Debug, Clone)]
+pub struct ScoredContext(pub Rc<Scored>);
+
+impl PartialEq for ScoredContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Deref for Scored {
@@ -77,14 +88,16 @@ pub fn recommendation_provider(props: &RecommendationProviderProps) -> Html {
         },
     );
     html! {
-        <ContextProvider<Rc<Scored>> context={ scored }>
+        <ContextProvider<ScoredContext> context={ ScoredContext(scored) }>
             { props.children.clone() }
-        </ContextProvider<Rc<Scored>>>
+        </ContextProvider<ScoredContext>>
     }
 }
 
 /// The current recommendation; `RecommendationProvider` always wraps the components that ask.
 #[hook]
 pub fn use_recommendation() -> Rc<Scored> {
-    use_context::<Rc<Scored>>().expect("the recommendation is provided by RecommendationProvider")
+    use_context::<ScoredContext>()
+        .map(|context| context.0)
+        .expect("the recommendation is provided by RecommendationProvider")
 }

@@ -76,7 +76,7 @@ fn initial_state(entered: &str) -> AdvisorState {
 pub fn app(props: &AppProps) -> Html {
     let state = {
         let entered = props.entered.clone();
-        use_reducer(move || initial_state(&entered))
+        AdvisorContext(use_reducer(move || initial_state(&entered)))
     };
     use_device_probes(&state);
     // Everything below the questions and the verdict waits one task: the browser gets to handle

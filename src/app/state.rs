@@ -147,7 +147,25 @@ impl Reducible for AdvisorState {
 }
 
 /// The handle components use to read the state and dispatch actions.
-pub type AdvisorContext = UseReducerHandle<AdvisorState>;
+///
+/// As a context it compares by identity: every change is a new state value, so comparing the
+/// values field by field, as the handle itself would, only added a deep comparison of the whole
+/// state to the bundle.
+#[derive(Clone)]
+pub struct AdvisorContext(pub UseReducerHandle<AdvisorState>);
+
+impl PartialEq for AdvisorContext {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq::<AdvisorState>(&*self.0, &*other.0)
+    }
+}
+
+impl std::ops::Deref for AdvisorContext {
+    type Target = UseReducerHandle<AdvisorState>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
 
 /// The advisor state from context; the root component always provides it.
 #[hook]

@@ -135,6 +135,8 @@ test('"Measure this device" runs a decoder layer in a worker and the table shows
   expect(request).toBeGreaterThan(0);
   await expect(page.locator('#fit-assumption')).toContainText('Measured here with tract');
   await page.locator('#capabilities-copy').click();
+  // The report is written in a worker: the clipboard holds it once the status says so.
+  await expect(page.locator('#capabilities-status')).toHaveText('Capability report copied.');
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toContain('(extrapolated)');
   expect(markdown).toContain('Measured here with tract');

@@ -3,6 +3,8 @@
 mod bench;
 mod build_cache;
 mod cpu_quota;
+mod import_names;
+mod minify;
 mod mock_cloud;
 mod mock_fixtures;
 mod mock_plan;

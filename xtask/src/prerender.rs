@@ -1,6 +1,6 @@
 //! `cargo xtask post-build`, Trunk's post_build hook: the app's first screen into the staged
-//! index.html, then the service worker's file list. In that order, because the list's version is
-//! a hash of the files and index.html changes here.
+//! index.html, the JS glue minified (release builds), then the service worker's file list. In that
+//! order, because the list's version is a hash of the files and the first two change them.
 //!
 //! The first screen is rendered by the `prerender` binary: Yew's server renderer run natively on
 //! the app's own components, so the HTML and the app can never disagree about the questions.
@@ -20,6 +20,7 @@ pub fn post_build() -> Result<()> {
         .map(PathBuf::from)
         .context("TRUNK_STAGING_DIR is not set: post-build is Trunk's hook")?;
     prerender(&dir)?;
+    crate::minify::glue(&dir, &crate::tools::project_root()?)?;
     crate::precache::run(&[])
 }
 
