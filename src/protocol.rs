@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::device::speed::GpuBandwidth;
+
 /// What the app asks the inference worker to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
@@ -49,8 +51,12 @@ pub enum Response {
         run_ms: Vec<f64>,
         total_ms: f64,
     },
-    /// The device benchmark finished.
-    Benchmark(LayerTimings),
+    /// The device benchmark finished: the CPU's timings, and the GPU's bandwidth where the
+    /// worker could measure one (no WebGPU adapter, or a failed run, leaves it out).
+    Benchmark {
+        timings: LayerTimings,
+        gpu: Option<GpuBandwidth>,
+    },
     /// A request failed; the message is meant for the user.
     Failed { message: String },
 }
@@ -75,16 +81,22 @@ mod tests {
             Response::Failed {
                 message: "the model file is corrupt".into(),
             },
-            Response::Benchmark(LayerTimings {
-                decode_short_ms: 4.0,
-                short_context: 64,
-                decode_long_ms: 5.0,
-                long_context: 1024,
-                prefill_ms: 90.0,
-                prefill_tokens: 32,
-                runs: 12,
-                total_ms: 900.0,
-            }),
+            Response::Benchmark {
+                timings: LayerTimings {
+                    decode_short_ms: 4.0,
+                    short_context: 64,
+                    decode_long_ms: 5.0,
+                    long_context: 1024,
+                    prefill_ms: 90.0,
+                    prefill_tokens: 32,
+                    runs: 12,
+                    total_ms: 900.0,
+                },
+                gpu: Some(GpuBandwidth {
+                    f32_gb_s: 40.0,
+                    f16_gb_s: None,
+                }),
+            },
         ];
         for message in messages {
             let json = serde_json::to_string(&message).expect("serializable");

@@ -111,7 +111,7 @@ impl Reducible for AnalyzerState {
                 }
             }
             // The device benchmark runs in a worker of its own; its answers never come here.
-            AnalyzerEvent::Worker(Response::Benchmark(_)) => return self,
+            AnalyzerEvent::Worker(Response::Benchmark { .. }) => return self,
             AnalyzerEvent::Worker(Response::Failed { message }) => {
                 next.pending = None;
                 // A failed analysis leaves a loaded model usable; a failed load does not.

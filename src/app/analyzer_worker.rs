@@ -86,7 +86,7 @@ fn answered(link: &Shared, events: &Events, response: Response) {
             l.watchdog = (l.in_flight > 0).then(|| watchdog(link, events));
         }
         // The device benchmark runs in a worker of its own; its answers never come here.
-        Response::Benchmark(_) => {}
+        Response::Benchmark { .. } => {}
     }
     drop(l);
     events.dispatch(AnalyzerEvent::Worker(response));

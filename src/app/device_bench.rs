@@ -13,7 +13,6 @@ use yew::prelude::*;
 
 use super::state::{use_advisor, Action};
 use super::urls;
-use crate::device::probe::gpu_bandwidth;
 use crate::device::speed::Measurement;
 use crate::inference::RemoteWorker;
 use crate::protocol::{Request, Response};
@@ -70,25 +69,21 @@ pub fn use_device_bench() -> DeviceBench {
                 move |response: Response| {
                     // The worker has answered; ending it frees the layers' memory at once.
                     bridge.borrow_mut().take();
-                    let timings = match response {
-                        Response::Benchmark(timings) => timings,
+                    let (timings, gpu) = match response {
+                        Response::Benchmark { timings, gpu } => (timings, gpu),
                         Response::Failed { message } => {
                             return state.set(BenchState::Failed(message))
                         }
                         _ => return,
                     };
-                    // Then the GPU, where there is one: its failure leaves the CPU figures standing.
-                    let (state, run, dispatch) = (state.clone(), run.clone(), dispatch.clone());
-                    wasm_bindgen_futures::spawn_local(async move {
+                    if run.get() == this_run {
                         let mut measurement = Measurement::new(timings, browser(), now_iso());
-                        measurement.gpu = gpu_bandwidth().await.ok();
-                        if run.get() == this_run {
-                            let measurement = Rc::new(measurement);
-                            // The verdict weighs the feature's local time extrapolated from it.
-                            dispatch.dispatch(Action::Measured(measurement.clone()));
-                            state.set(BenchState::Done(measurement));
-                        }
-                    });
+                        measurement.gpu = gpu;
+                        let measurement = Rc::new(measurement);
+                        // The verdict weighs the feature's local time extrapolated from it.
+                        dispatch.dispatch(Action::Measured(measurement.clone()));
+                        state.set(BenchState::Done(measurement));
+                    }
                 }
             };
             let spawned = RemoteWorker::spawner()

@@ -143,7 +143,12 @@ impl<B: Backend> Worker for InferenceWorker<B> {
             }
             Request::Benchmark { budget_ms } => scope.send_future(async move {
                 let response = match bench::measure::<B>(&WorkerPace, f64::from(budget_ms)).await {
-                    Ok(timings) => Response::Benchmark(timings),
+                    // Then the GPU, here too, so the page's thread and bundle carry none of it;
+                    // its failure leaves the CPU's timings standing.
+                    Ok(timings) => Response::Benchmark {
+                        timings,
+                        gpu: crate::device::probe::gpu_bandwidth().await.ok(),
+                    },
                     Err(error) => Response::Failed {
                         message: error.to_string(),
                     },

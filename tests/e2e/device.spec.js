@@ -114,7 +114,7 @@ test('the capability report holds what the panel shows', async ({ page, context 
   expect(Object.keys(json).sort()).toEqual(['class', 'context', 'fits', 'measurement', 'memory_formula', 'profile', 'speed_assumption', 'workload']);
 });
 
-test('"Measure this device" runs a decoder layer in a worker and the table shows what it measured', async ({ page, context }) => {
+test('"Measure this device" runs a decoder layer in a worker and the table shows what it measured', async ({ page, context }, testInfo) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./');
@@ -134,6 +134,10 @@ test('"Measure this device" runs a decoder layer in a worker and the table shows
   expect(speed).toBeGreaterThan(0);
   expect(request).toBeGreaterThan(0);
   await expect(page.locator('#fit-assumption')).toContainText('Measured here with tract');
+  // The worker measures the GPU too, where the browser gives it an adapter.
+  await expect(page.locator('#fit-assumption')).toContainText(
+    withWebGpu(testInfo) ? /GPU: \d+(\.\d)? GB\/s in f32/ : 'No GPU figure',
+  );
   await page.locator('#capabilities-copy').click();
   // The report is written in a worker: the clipboard holds it once the status says so.
   await expect(page.locator('#capabilities-status')).toHaveText('Capability report copied.');

@@ -1,5 +1,6 @@
 //! The GPU half of "Measure this device": memory bandwidth from a large matrix-vector product
-//! in a WGSL compute shader, in f32 and, where the adapter has `shader-f16`, in f16.
+//! in a WGSL compute shader, in f32 and, where the adapter has `shader-f16`, in f16. It runs in
+//! the benchmark's worker, after the CPU's timings, so it is not in the page's bundle.
 //!
 //! Decoding one token reads every weight once, so a matrix-vector product over a matrix much
 //! larger than any cache runs at the speed a GPU runtime's decode would. Everything goes
@@ -8,7 +9,7 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::js::{call, get, navigator, settle};
+use super::js::{call, get, global, navigator, settle};
 use super::DeviceError;
 use crate::device::speed::GpuBandwidth;
 
@@ -65,10 +66,12 @@ fn gpu_error(message: String) -> DeviceError {
     DeviceError::Gpu(message)
 }
 
+/// The clock of the page or of the worker, whichever this runs in.
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    get(&global(), "performance")
+        .and_then(|p| call(&p, "now", &[]).ok())
+        .and_then(|t| t.as_f64())
+        .unwrap_or(0.0)
 }
 
 /// Bytes per second reading the matrix with `device`, in f16 or f32.
