@@ -219,6 +219,21 @@ test('the report can be copied as Markdown and downloaded as JSON', async ({ pag
   expect(fetched.some((url) => url.endsWith('report_worker.js'))).toBe(true);
 });
 
+test('a browser without ClipboardItem gets the report once it is written', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // As in Firefox before 127: the copy waits for the worker's text, then writes it as text.
+  await page.addInitScript(() => { delete window.ClipboardItem; });
+  await page.goto('./?privacy=device_only&model_size=small');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  expect(await page.evaluate(() => 'ClipboardItem' in window)).toBe(false);
+  // The clipboard outlives a test: empty it, so only this copy can fill it.
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.locator('#report-copy').click();
+  await expect(page.locator('#report-status')).toHaveText('Markdown report copied.');
+  const markdown = await page.evaluate(() => navigator.clipboard.readText());
+  expect(markdown).toMatch(/^# Local or Cloud: local/);
+});
+
 test('a report whose worker never answers is reported and loses nothing', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await breakWorkers(page, /report_worker\.js/);
