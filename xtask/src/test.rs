@@ -34,6 +34,9 @@ struct Step {
 /// Runs every layer; a failed layer is reported and the rest still run where they can.
 pub fn run_all(root: &Path) -> Result<()> {
     let started = Instant::now();
+    // Read now: the native tests may rebuild this very binary, after which the running
+    // process's path reads "…/xtask (deleted)" and the PWA test could not start it again.
+    let xtask = std::env::current_exe()?;
     tools::ensure_build_tools(root)?;
     tools::ensure_test_tools(root)?;
     let target = tools::target_dir(root)?;
@@ -123,7 +126,7 @@ pub fn run_all(root: &Path) -> Result<()> {
     steps.push(build);
     if built {
         steps.push(counted("end-to-end tests (Playwright)", || {
-            end_to_end(root, &target)
+            end_to_end(root, &target, &xtask)
         }));
         steps.push(check("size report and app budget", || {
             let report = sizes::report(&root.join("dist"))?;
@@ -297,15 +300,15 @@ fn webdriver_capabilities(target: &Path, webgpu: bool) -> Result<String> {
 /// tests may redeploy (PWA_URL, PWA_DIR, with LOC_XTASK to rewrite its service worker); and a
 /// documentation page on its own origin that embeds the advisor (HOST_URL); and the
 /// OpenAI-compatible test server (MOCK_CLOUD_URL).
-fn end_to_end(root: &Path, target: &Path) -> Result<(bool, Tally)> {
-    end_to_end_with(root, target, &[])
+fn end_to_end(root: &Path, target: &Path, xtask: &Path) -> Result<(bool, Tally)> {
+    end_to_end_with(root, target, xtask, &[])
 }
 
 /// `cargo xtask e2e [playwright args]`: only the end-to-end tests, against the dist/ there is.
 pub fn end_to_end_only(root: &Path, args: &[String]) -> Result<()> {
     tools::ensure_test_tools(root)?;
     let target = tools::target_dir(root)?;
-    let (ok, tally) = end_to_end_with(root, &target, args)?;
+    let (ok, tally) = end_to_end_with(root, &target, &std::env::current_exe()?, args)?;
     println!("{} passed, {} failed", tally.passed, tally.failed);
     if !ok {
         std::process::exit(1);
@@ -313,7 +316,13 @@ pub fn end_to_end_only(root: &Path, args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn end_to_end_with(root: &Path, target: &Path, args: &[String]) -> Result<(bool, Tally)> {
+/// `xtask` is this program's path as read at start: the redeploy test runs it again.
+fn end_to_end_with(
+    root: &Path,
+    target: &Path,
+    xtask: &Path,
+    args: &[String],
+) -> Result<(bool, Tally)> {
     let dist = root.join("dist");
     let server = StaticServer::start(dist.clone(), 0)?;
     let sub_path = StaticServer::start_at(dist.clone(), 0, "/tools/advisor/")?;
@@ -332,7 +341,7 @@ fn end_to_end_with(root: &Path, target: &Path, args: &[String]) -> Result<(bool,
         .env("SUBPATH_URL", sub_path.url())
         .env("PWA_URL", pwa.url())
         .env("PWA_DIR", &pwa_dir)
-        .env("LOC_XTASK", std::env::current_exe()?)
+        .env("LOC_XTASK", xtask)
         .env("HOST_URL", host.url())
         .env("MOCK_CLOUD_URL", cloud.url())
         .env("CHROMIUM_PATH", tools::CHROMIUM)
