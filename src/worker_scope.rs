@@ -1,4 +1,5 @@
-//! The global scope and the clock of a web worker, shared by the inference and the cloud workers.
+//! The global scope and the clock of a web worker, shared by the inference and the cloud workers
+//! (the inference worker's benchmarks, the GPU's included, time themselves with it).
 
 use wasm_bindgen::JsCast;
 use web_sys::WorkerGlobalScope;

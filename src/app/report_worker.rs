@@ -85,10 +85,16 @@ fn answered(link: &Weak<RefCell<Link>>, text: String) {
 fn watchdog(link: Weak<RefCell<Link>>) -> Timeout {
     Timeout::new(WAIT_S.saturating_mul(1000), move || {
         if let Some(link) = link.upgrade() {
-            let stopped = std::mem::take(&mut *link.borrow_mut());
-            drop(stopped);
+            stop(&link);
         }
     })
+}
+
+/// Ends the worker and fails every waiting request (their senders are dropped). The parts are
+/// taken out first and dropped once the borrow has ended.
+fn stop(link: &RefCell<Link>) {
+    let stopped = std::mem::take(&mut *link.borrow_mut());
+    drop(stopped);
 }
 
 /// The report worker for one component; it is started on the first report and ends with the
@@ -98,12 +104,7 @@ pub fn use_report_worker() -> ReportLink {
     let link = use_mut_ref(Link::default);
     {
         let link = link.clone();
-        use_effect_with((), move |_| {
-            move || {
-                let stopped = std::mem::take(&mut *link.borrow_mut());
-                drop(stopped);
-            }
-        });
+        use_effect_with((), move |_| move || stop(&link));
     }
     ReportLink(link)
 }

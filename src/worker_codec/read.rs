@@ -204,18 +204,15 @@ impl<'de> de::SeqAccess<'de> for Counted<'_, 'de> {
 
 impl<'de> de::MapAccess<'de> for Counted<'_, 'de> {
     type Error = Error;
+    // A map is counted by its entries: each key is the next element.
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Out<Option<K::Value>> {
-        if self.left == 0 {
-            return Ok(None);
-        }
-        self.left -= 1;
-        seed.deserialize(&mut *self.reader).map(Some)
+        de::SeqAccess::next_element_seed(self, seed)
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Out<V::Value> {
         seed.deserialize(&mut *self.reader)
     }
     fn size_hint(&self) -> Option<usize> {
-        Some(self.left.min(4096))
+        de::SeqAccess::size_hint(self)
     }
 }
 

@@ -58,8 +58,8 @@ pub fn glue(dir: &Path, root: &Path) -> Result<()> {
         let mut command = Command::new(&terser);
         command
             .arg(&path)
-            .args(["--compress", "--mangle", "--output"]);
-        command.arg(&path);
+            .args(["--compress", "--mangle", "--output"])
+            .arg(&path);
         if let Kind::Module = kind {
             command.arg("--module");
         }
