@@ -1,5 +1,4 @@
-//! The global scope and the clock of a web worker, shared by the inference and the cloud workers
-//! (the inference worker's benchmarks, the GPU's included, time themselves with it).
+//! The global scope and the clock of a web worker, shared by the inference and the cloud workers.
 
 use wasm_bindgen::JsCast;
 use web_sys::WorkerGlobalScope;

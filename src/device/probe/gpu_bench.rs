@@ -9,10 +9,9 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::js::{call, get, navigator, settle};
+use super::js::{call, get, global, navigator, settle};
 use super::DeviceError;
 use crate::device::speed::GpuBandwidth;
-use crate::worker_scope::now_ms;
 
 /// The matrix is ROWS × COLS: 64 MiB in f32, 32 MiB in f16, far beyond any GPU cache.
 const ROWS: u32 = 4096;
@@ -65,6 +64,16 @@ fn object(entries: &[(&str, JsValue)]) -> JsValue {
 
 fn gpu_error(message: String) -> DeviceError {
     DeviceError::Gpu(message)
+}
+
+/// The clock of the page or of the worker, whichever this runs in: the app runs the benchmark in
+/// its worker, the browser tests on a page, so `worker_scope::now_ms` (0 outside a worker) would
+/// not do.
+fn now_ms() -> f64 {
+    get(&global(), "performance")
+        .and_then(|p| call(&p, "now", &[]).ok())
+        .and_then(|t| t.as_f64())
+        .unwrap_or(0.0)
 }
 
 /// Bytes per second reading the matrix with `device`, in f16 or f32.
