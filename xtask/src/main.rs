@@ -1,4 +1,4 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | cpu-quota | screenshots | post-build | precache`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | cpu-quota | screenshots | refresh-data | post-build | precache`.
 
 mod bench;
 mod build_cache;
@@ -11,6 +11,7 @@ mod mock_plan;
 mod precache;
 mod prerender;
 mod process;
+mod refresh_data;
 mod sizes;
 mod static_server;
 mod tally;
@@ -31,6 +32,7 @@ commands:
   bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json
   cpu-quota    Measure this device, free and under a quarter-CPU cgroup (needs dist/ and a writable cgroup)
   screenshots  release build, then README's pictures (desktop and phone, light and dark) into static/screenshots/
+  refresh-data static/data/prices.json and models.json from the pinned genai-prices and WebLLM
   post-build   Trunk's post_build hook: the prerendered first screen into index.html, then precache
   precache     write the service worker's file list (into DIR, else Trunk's staging directory)";
 
@@ -77,6 +79,7 @@ fn run() -> Result<()> {
                 &["bench/screenshots.js", &app.url(), &out.to_string_lossy()],
             )
         }
+        Some("refresh-data") => refresh_data::run(&root),
         Some("post-build") => prerender::post_build(),
         Some("precache") => precache::run(&args[1..]),
         Some("mock-cloud") => {

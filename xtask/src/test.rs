@@ -46,6 +46,10 @@ pub fn run_all(root: &Path) -> Result<()> {
     steps.push(check("cargo fmt --check", || {
         cargo(&["fmt", "--all", "--", "--check"])
     }));
+    steps.push(check(
+        "static/data equals what the pinned datasets produce",
+        || crate::refresh_data::is_current(root),
+    ));
     steps.push(check("clippy (native)", || {
         cargo(&[
             "clippy",
