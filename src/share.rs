@@ -105,15 +105,16 @@ pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), St
         return Ok(());
     }
     if key == "cloud_model" {
-        if crate::engine::cost::PriceTable::default()
-            .find(value)
-            .is_none()
-        {
-            return Err(format!(
-                "Ignored {shown}: the price table has no such model."
-            ));
+        // Only the form is checked here: whether the price table lists the model is known once
+        // the price file is read (`AdvisorState::with_prices`).
+        let well_formed = (1..=64).contains(&value.len())
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b));
+        if !well_formed {
+            return Err(format!("Ignored {shown}: that is not a model name."));
         }
-        shared.cost.model = value.to_owned();
+        shared.cost.model = Some(value.to_owned());
         return Ok(());
     }
     if let Some(factor) = Factor::from_key(key) {
@@ -216,8 +217,8 @@ pub fn to_query(shared: &Shared) -> String {
             &crate::decimal::Plain(cost.upgrade_per_device).to_string(),
         );
     }
-    if cost.model != defaults.model {
-        out.append_pair("cloud_model", &cost.model);
+    if let Some(model) = &cost.model {
+        out.append_pair("cloud_model", model);
     }
     if let Some(price) = cost.input_price {
         out.append_pair("price_in", &crate::decimal::Plain(price).to_string());
@@ -281,7 +282,7 @@ mod tests {
             ),
             ("embed=yes", "embed takes 1 or 0"),
             ("device=that", "device takes this"),
-            ("cloud_model=gpt-9", "no such model"),
+            ("cloud_model=gpt%209%3Cb%3E", "not a model name"),
             ("theme=pink", "theme takes light or dark"),
             ("host=docs.example.org", "host takes an origin"),
             (

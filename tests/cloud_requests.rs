@@ -11,8 +11,9 @@ use local_or_cloud::cloud::error::server_message;
 use local_or_cloud::cloud::provider::{chat_request, checked_base, models_url};
 use local_or_cloud::cloud::status::from_status;
 use local_or_cloud::cloud::{ApiKey, CloudError, Endpoint, Provider};
-use local_or_cloud::engine::cost::{CostInputs, PriceTable};
+use local_or_cloud::engine::cost::CostInputs;
 use local_or_cloud::engine::factor::{Connectivity, Latency, Privacy};
+use local_or_cloud::engine::prices::committed;
 use local_or_cloud::engine::{Choice, Factor};
 
 const KEY: &str = "sk-test-0123456789";
@@ -327,11 +328,12 @@ fn agreement_cost_and_speed_are_computed_from_what_was_measured() {
         requests_per_user_per_day: 2.0,
         ..CostInputs::default()
     };
-    let cost = call_cost("gpt-4o-mini", usage, &inputs, &PriceTable::default()).unwrap();
+    let table = committed().table_on("2026-12-07");
+    let cost = call_cost("gpt-4o-mini", usage, &inputs, &table).unwrap();
     // $0.15 per million in, $0.60 per million out: 0.00015 + 0.00006.
     assert!((cost.per_call - 0.000_21).abs() < 1e-12, "{cost:?}");
     assert!((cost.per_month - 0.000_21 * 600.0).abs() < 1e-9);
-    assert!(call_cost("llama3.2", usage, &inputs, &PriceTable::default()).is_none());
+    assert!(call_cost("llama3.2", usage, &inputs, &table).is_none());
     assert_eq!(tokens_per_second(40, 500.0, 1_500.0), Some(40.0));
     assert_eq!(tokens_per_second(0, 500.0, 1_500.0), None);
 }

@@ -4,6 +4,7 @@
 
 use local_or_cloud::engine::cost::CostInputs;
 use local_or_cloud::engine::hybrid::HybridMode;
+use local_or_cloud::engine::prices::committed;
 use local_or_cloud::engine::stacks::Side;
 use local_or_cloud::engine::{recommend, starter, Answers, Input, Recommendation, Verdict};
 
@@ -15,6 +16,8 @@ fn run_with(pairs: &[(&str, &str)], cost: CostInputs) -> Recommendation {
     recommend(&Input {
         answers: Answers::from_pairs(pairs.iter().copied()).expect("contract keys"),
         cost,
+        // The committed price file on a fixed day: the default model's price, as the page has it.
+        prices: committed().table_on("2026-12-07"),
         ..Input::default()
     })
 }
@@ -284,6 +287,7 @@ fn flips_are_the_smallest_changes_and_link_to_their_verdict() {
         }
         let again = recommend(&Input {
             answers,
+            prices: committed().table_on("2026-12-07"),
             ..Input::default()
         });
         assert_eq!(again.verdict, flip.to);

@@ -123,7 +123,7 @@ fn check_share(query: &str) {
     .flatten()
     .map(|s| s.len())
     .sum::<usize>()
-        + shared.cost.model.len();
+        + shared.cost.model.as_ref().map_or(0, String::len);
     // Percent-decoding shortens text, and a bad sequence (`%FF`, 3 bytes) becomes U+FFFD
     // (3 bytes); the cost model's name may be the default one when the link has none.
     assert!(

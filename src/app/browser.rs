@@ -130,6 +130,29 @@ pub fn this_month() -> Option<(i32, u32)> {
     Some((today.get_full_year() as i32, today.get_month() + 1))
 }
 
+/// Today's date (UTC, `YYYY-MM-DD`): by the browser's clock, natively by the system's (the
+/// prerenderer prices the first screen on its build day).
+pub fn today() -> String {
+    let now_ms = if window().is_some() {
+        js_sys::Date::now()
+    } else {
+        native_now_ms()
+    };
+    crate::engine::prices::civil_date(now_ms)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn native_now_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_millis() as f64)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn native_now_ms() -> f64 {
+    0.0
+}
+
 /// The page's query string, including the leading `?` when there is one.
 pub fn location_search() -> String {
     window()

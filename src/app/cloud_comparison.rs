@@ -23,7 +23,12 @@ fn money(value: f64) -> String {
 }
 
 /// The comparison; `local` is the analyzer's result when it was for the same text.
-pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostInputs) -> Html {
+pub fn comparison(
+    result: &CloudResult,
+    local: Option<&Analysis>,
+    inputs: &CostInputs,
+    prices: &PriceTable,
+) -> Html {
     let o = &result.call.outcome;
     let rows = local.map(|local| {
         agreement(&local.heads, &result.call.labels)
@@ -73,7 +78,7 @@ pub fn comparison(result: &CloudResult, local: Option<&Analysis>, inputs: &CostI
     );
     let cost = o
         .usage
-        .and_then(|u| call_cost(&result.asked.model, u, inputs, &PriceTable::default()));
+        .and_then(|u| call_cost(&result.asked.model, u, inputs, prices));
     let cost = match cost {
         Some(c) => format!(
             "{} a call; {} a month at your volume ({} users × {} a day)",

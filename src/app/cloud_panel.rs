@@ -159,7 +159,12 @@ pub fn cloud_panel() -> Html {
                 .last
                 .as_ref()
                 .filter(|a| a.text == result.asked.text);
-            comparison(result, local.map(|a| &**a), &advisor.shared.cost)
+            comparison(
+                result,
+                local.map(|a| &**a),
+                &advisor.shared.cost,
+                &advisor.prices,
+            )
         }
         _ => Html::default(),
     };

@@ -8,7 +8,7 @@ use super::browser;
 use super::cost_chart::CostChart;
 use super::recommendation::use_recommendation;
 use super::state::{use_advisor, Action};
-use crate::engine::cost::{months_old, PriceTable, STALE_AFTER_MONTHS};
+use crate::engine::cost::{months_old, Price, STALE_AFTER_MONTHS};
 use crate::report::{dollars, grouped};
 
 #[function_component(CostPanel)]
@@ -42,32 +42,46 @@ pub fn cost_panel() -> Html {
             state.dispatch(Action::Field("cloud_model".into(), select.value()));
         })
     };
-    let table = PriceTable::default();
-    let list = table.find(&cost.model).cloned();
-    let (input_price, output_price) = list.as_ref().map_or((0.0, 0.0), |p| {
-        (
+    let table = &state.prices;
+    let model = table.model_for(cost).to_owned();
+    let list = table.find(&model).cloned();
+    let (input_price, output_price) = match &list {
+        Some(p) => (
             cost.input_price.unwrap_or(p.input_per_million),
             cost.output_price.unwrap_or(p.output_per_million),
-        )
-    });
+        ),
+        None => (
+            cost.input_price.unwrap_or(0.0),
+            cost.output_price.unwrap_or(0.0),
+        ),
+    };
     let edited = cost.input_price.is_some() || cost.output_price.is_some();
     let back_to_list = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ListPrice))
     };
     let today = browser::this_month();
-    let price_note = list.as_ref().map(|p| {
-        let age = today.and_then(|(year, month)| months_old(&p.taken_on, year, month));
-        let stale = age.is_some_and(|months| months > STALE_AFTER_MONTHS);
-        html! {
-            <p class="muted small" id="price-source" data-stale={ stale.to_string() }>
-                { format!("List price {} in / {} out per 1M tokens, taken {} from {}.", dollars(p.input_per_million), dollars(p.output_per_million), p.taken_on, p.source) }
-                if stale {
-                    <strong class="stale">{ format!(" Possibly stale: older than {STALE_AFTER_MONTHS} months; type today's price above.") }</strong>
-                }
-            </p>
-        }
-    });
+    let price_note = list.as_ref().map(|p| price_note(p, &table.dataset, today));
+    let retirement = list
+        .as_ref()
+        .and_then(|p| Some((p, p.shutdown.as_ref()?)))
+        .map(|(p, shutdown)| {
+            let replace = {
+                let (state, replacement) = (state.clone(), shutdown.replacement.clone());
+                Callback::from(move |_: MouseEvent| {
+                    state.dispatch(Action::Field("cloud_model".into(), replacement.clone()))
+                })
+            };
+            let when = if shutdown.passed(&browser::today()) { "was shut down on" } else { "shuts down on" };
+            html! {
+                <p class="notice retirement" id="model-retirement" role="status" data-shutdown={ shutdown.date.clone() }>
+                    { format!("{} {when} {} ({}); its named replacement is {}. ", p.model, shutdown.date, shutdown.source, shutdown.replacement) }
+                    <button type="button" class="secondary" id="use-replacement" onclick={ replace }>
+                        { format!("Cost it at {}", shutdown.replacement) }
+                    </button>
+                </p>
+            }
+        });
     let summary = recommendation.cost.as_ref().map(|c| {
         let break_even = match c.break_even_month {
             Some(0) => "With nothing to buy or download, local costs nothing from the start.".to_owned(),
@@ -108,8 +122,8 @@ pub fn cost_panel() -> Html {
                     <label for="cost-model">{ "Cloud model" }</label>
                     <select id="cost-model" name="cloud_model" onchange={ on_model }>
                         { for table.prices.iter().map(|p| html! {
-                            <option value={ p.model.clone() } selected={ p.model == cost.model }>
-                                { format!("{} ({})", p.model, p.provider) }
+                            <option value={ p.model.clone() } selected={ p.model == model }>
+                                { option_label(p) }
                             </option>
                         }) }
                     </select>
@@ -124,7 +138,36 @@ pub fn cost_panel() -> Html {
                 </p>
             }
             { for price_note }
+            { for retirement }
             { for summary }
         </div>
+    }
+}
+
+/// A model in the list: its id, provider, and what keeps it there when it is not current.
+fn option_label(p: &Price) -> String {
+    match (&p.shutdown, p.legacy) {
+        (Some(s), _) => format!("{} ({}, shuts down {})", p.model, p.provider, s.date),
+        (None, true) => format!("{} ({}, older)", p.model, p.provider),
+        (None, false) => format!("{} ({})", p.model, p.provider),
+    }
+}
+
+/// The list price with its date and source; flagged when the dataset is older than six months.
+fn price_note(p: &Price, dataset: &str, today: Option<(i32, u32)>) -> Html {
+    let age = today.and_then(|(year, month)| months_old(&p.taken_on, year, month));
+    let stale = age.is_some_and(|months| months > STALE_AFTER_MONTHS);
+    let since = p
+        .since
+        .as_ref()
+        .map_or_else(String::new, |d| format!(", in force since {d}"));
+    html! {
+        <p class="muted small" id="price-source" data-stale={ stale.to_string() } data-taken-on={ p.taken_on.clone() }>
+            { format!("List price {} in / {} out per 1M tokens{since}, from {dataset} ({}), which cites {}.",
+                dollars(p.input_per_million), dollars(p.output_per_million), p.taken_on, p.source) }
+            if stale {
+                <strong class="stale">{ format!(" Possibly stale: older than {STALE_AFTER_MONTHS} months; type today's price above.") }</strong>
+            }
+        </p>
     }
 }

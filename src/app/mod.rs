@@ -22,6 +22,7 @@ mod flip_links;
 mod footer;
 mod model_fit;
 mod notices;
+mod price_data;
 mod question;
 mod questionnaire;
 mod recommendation;
@@ -33,4 +34,5 @@ mod this_device;
 mod urls;
 
 pub use browser::{entered_before_start, focused_id};
+pub use price_data::{read_at_start, PriceStart};
 pub use root::{App, AppProps};

@@ -9,6 +9,7 @@ use super::state::use_advisor;
 use crate::device::classify;
 use crate::device::feature_time::feature_time;
 use crate::device::speed::Workload;
+use crate::engine::cost::PriceTable;
 use crate::engine::measured::Measured;
 use crate::engine::recommend::Recommendation;
 use crate::engine::{recommend, Input};
@@ -74,15 +75,21 @@ pub fn recommendation_provider(props: &RecommendationProviderProps) -> Html {
             device_class,
             local,
             state.cloud_latency_ms.map(f64::to_bits),
+            PricesByIdentity(state.prices.clone()),
         ),
-        |(answers, cost, device, local, cloud)| {
+        |(answers, cost, device, local, cloud, prices)| {
             let measured = Measured {
                 device: device.clone(),
                 local: local.clone(),
                 cloud_latency_ms: cloud.map(f64::from_bits),
             };
             Scored {
-                recommendation: recommend(&Input::scored_on_page(answers, cost, measured.clone())),
+                recommendation: recommend(&Input::scored_on_page(
+                    answers,
+                    cost,
+                    &prices.0,
+                    measured.clone(),
+                )),
                 measured,
             }
         },
@@ -91,6 +98,15 @@ pub fn recommendation_provider(props: &RecommendationProviderProps) -> Html {
         <ContextProvider<ScoredContext> context={ ScoredContext(scored) }>
             { props.children.clone() }
         </ContextProvider<ScoredContext>>
+    }
+}
+
+/// The price table compared by identity: it is read once at start and never changes after.
+struct PricesByIdentity(Rc<PriceTable>);
+
+impl PartialEq for PricesByIdentity {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -15,6 +15,7 @@ use super::embed::use_embed_resize;
 use super::export::Export;
 use super::footer::Footer;
 use super::notices::Notices;
+use super::price_data::PriceStart;
 use super::questionnaire::Questionnaire;
 use super::recommendation::RecommendationProvider;
 use super::result::ResultPanel;
@@ -37,11 +38,14 @@ pub struct AppProps {
     /// rather than one long one. The prerenderer renders everything at once.
     #[prop_or_default]
     pub defer_evidence: bool,
+    /// The price file, read before mounting, or why it could not be.
+    #[prop_or_default]
+    pub prices: PriceStart,
 }
 
 /// The state a visit starts from: the link when it has answers, else what this device saved,
 /// then whatever the visitor entered in the prerendered page while the app was loading.
-fn initial_state(entered: &str) -> AdvisorState {
+fn initial_state(entered: &str, prices: &PriceStart) -> AdvisorState {
     let search = browser::location_search();
     let from_link = !search.trim_start_matches('?').is_empty();
     let mut query = if from_link {
@@ -57,11 +61,21 @@ fn initial_state(entered: &str) -> AdvisorState {
     if !from_link && !notices.is_empty() {
         notices.insert(0, "Some saved answers could not be restored:".into());
     }
+    let table = match &prices.0 {
+        Ok(file) => file.table_on(&browser::today()),
+        Err(error) => {
+            notices.push(format!(
+                "The list of cloud prices could not be read ({error}): type the model's prices in the cost panel to compare costs."
+            ));
+            Default::default()
+        }
+    };
     let mut state = AdvisorState {
         shared,
         notices,
         ..AdvisorState::default()
-    };
+    }
+    .with_prices(std::rc::Rc::new(table));
     // The probes that answer at once are part of the first render (natively there is no
     // browser to ask: the prerendered page shows them pending).
     if browser::window().is_some() {
@@ -75,8 +89,8 @@ fn initial_state(entered: &str) -> AdvisorState {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = {
-        let entered = props.entered.clone();
-        AdvisorContext(use_reducer(move || initial_state(&entered)))
+        let (entered, prices) = (props.entered.clone(), props.prices.clone());
+        AdvisorContext(use_reducer(move || initial_state(&entered, &prices)))
     };
     use_device_probes(&state);
     // Everything below the questions and the verdict waits one task: the browser gets to handle

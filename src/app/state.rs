@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::device::speed::Measurement;
 use crate::device::{DeviceProfile, ProbeResult};
+use crate::engine::cost::PriceTable;
 use crate::engine::factor_map::FactorMap;
 use crate::engine::{Choice, Factor};
 use crate::share::{self, Shared};
@@ -28,6 +29,8 @@ pub struct AdvisorState {
     pub cloud_latency_ms: Option<f64>,
     /// The last "Measure this device" run: the feature's local time is extrapolated from it.
     pub measurement: Option<Rc<Measurement>>,
+    /// The cloud prices on this day, read from the price file at start; empty if it failed.
+    pub prices: Rc<PriceTable>,
 }
 
 /// The ways the state changes.
@@ -56,6 +59,22 @@ pub enum Action {
 }
 
 impl AdvisorState {
+    /// Takes the price table read at start. A link's model the table lacks is named in a notice
+    /// and the default is used instead, as for any other bad part of a link.
+    pub fn with_prices(mut self, prices: Rc<PriceTable>) -> Self {
+        if let Some(model) = self.shared.cost.model.clone() {
+            if prices.find(&model).is_none() && !prices.prices.is_empty() {
+                self.notices.push(format!(
+                    "Ignored cloud_model={model}: the price list has no such model, so the cost is worked out at {}.",
+                    prices.default_model
+                ));
+                self.shared.cost.model = None;
+            }
+        }
+        self.prices = prices;
+        self
+    }
+
     /// The message for a cost field whose last input was refused, if any.
     pub fn field_error(&self, key: &str) -> Option<&str> {
         self.field_errors
@@ -102,6 +121,11 @@ impl Reducible for AdvisorState {
                 // The field's last error goes either way: the input is accepted or refused anew.
                 next.field_errors.retain(|(field, _)| *field != key);
                 match share::apply_param(&mut next.shared, &key, &value) {
+                    Ok(()) if key == "cloud_model" && next.prices.find(&value).is_none() => {
+                        next.shared.cost.model = self.shared.cost.model.clone();
+                        next.field_errors
+                            .push((key, "The price list has no such model.".into()));
+                    }
                     // Typed prices belong to the model they were typed for.
                     Ok(()) if key == "cloud_model" => {
                         next.shared.cost.input_price = None;
@@ -138,6 +162,7 @@ impl Reducible for AdvisorState {
                     // The device has not changed because the answers were cleared.
                     device: self.device.clone(),
                     measurement: self.measurement.clone(),
+                    prices: self.prices.clone(),
                     ..AdvisorState::default()
                 };
             }
@@ -171,4 +196,49 @@ impl std::ops::Deref for AdvisorContext {
 #[hook]
 pub fn use_advisor() -> AdvisorContext {
     use_context::<AdvisorContext>().expect("AdvisorState is provided by the root component")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(query: &str) -> AdvisorState {
+        let (shared, notices) = share::parse(query);
+        let table = crate::engine::prices::committed().table_on("2026-12-07");
+        AdvisorState {
+            shared,
+            notices,
+            ..AdvisorState::default()
+        }
+        .with_prices(Rc::new(table))
+    }
+
+    #[test]
+    fn a_links_unknown_model_is_named_and_the_default_is_used() {
+        let s = state("cloud_model=gpt-9&users=10");
+        assert_eq!(s.shared.cost.model, None);
+        assert!(
+            s.notices[0].contains("cloud_model=gpt-9"),
+            "{:?}",
+            s.notices
+        );
+        assert_eq!(
+            s.shared.cost.users, 10,
+            "the rest of the link still applies"
+        );
+        let known = state("cloud_model=gpt-5-nano");
+        assert_eq!(known.shared.cost.model.as_deref(), Some("gpt-5-nano"));
+        assert!(known.notices.is_empty());
+    }
+
+    #[test]
+    fn choosing_a_model_the_list_lacks_keeps_the_previous_one() {
+        let s = Rc::new(state("cloud_model=gpt-5-mini"));
+        let next = s.reduce(Action::Field("cloud_model".into(), "gpt-9".into()));
+        assert_eq!(next.shared.cost.model.as_deref(), Some("gpt-5-mini"));
+        assert!(next.field_error("cloud_model").is_some());
+        let next = next.reduce(Action::Field("cloud_model".into(), "gpt-6-luna".into()));
+        assert_eq!(next.shared.cost.model.as_deref(), Some("gpt-6-luna"));
+        assert!(next.field_error("cloud_model").is_none());
+    }
 }

@@ -3,6 +3,8 @@
 use crate::decimal::Fixed;
 use serde::{Deserialize, Serialize};
 
+pub use super::prices::Shutdown;
+
 /// Months in the cumulative comparison.
 pub const HORIZON_MONTHS: u32 = 24;
 /// Billing months are taken as 30 days, the convention of the providers' monthly estimates.
@@ -22,66 +24,59 @@ pub const COST_PULL: f64 = 0.5;
 /// and the visitor has not typed an upgrade price.
 pub const ASSUMED_UPGRADE_PER_DEVICE: f64 = 400.0;
 
-/// A model's price per million tokens, in US dollars, with where and when it was read.
+/// A model's price per million tokens, in US dollars, on the page's date, with where it comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Price {
+    /// The id links use (`cloud_model=`).
     pub model: String,
+    pub name: String,
     pub provider: String,
     pub input_per_million: f64,
     pub output_per_million: f64,
-    /// The year and month the price was read, as `YYYY-MM`.
+    /// The day this price took effect, when the dataset gives one (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// The dataset's release, `YYYY-MM`: the staleness flag counts from it.
     pub taken_on: String,
-    /// Where it was read.
+    /// The provider's price page.
     pub source: String,
+    /// Kept so old links keep their cost; never the default.
+    pub legacy: bool,
+    pub shutdown: Option<Shutdown>,
 }
 
-/// A dated table of prices; each row carries its own date and source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The prices on the page's date, from the price file (`PricesFile::table_on`); empty until
+/// it has been read.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PriceTable {
-    /// The newest row's date.
+    /// The dataset's release, `YYYY-MM`.
     pub taken_on: String,
+    /// The dataset's name and version.
+    pub dataset: String,
+    /// The model a cost is computed at when the visitor names none (README gives the rule).
+    pub default_model: String,
     pub prices: Vec<Price>,
 }
 
 /// A price older than this many months is shown as possibly stale.
 pub const STALE_AFTER_MONTHS: u32 = 6;
 
-impl Default for PriceTable {
-    /// Pay-as-you-go list prices for standard (global) deployments. This machine has no web
-    /// access, so each row was read from the newest copy of a public price list or
-    /// announcement that could be found, and carries that copy's date: the page flags rows
-    /// older than six months and lets the visitor type their own price.
-    fn default() -> Self {
-        let price =
-            |model: &str, provider: &str, input: f64, output: f64, taken: &str, source: &str| {
-                Price {
-                    model: model.into(),
-                    provider: provider.into(),
-                    input_per_million: input,
-                    output_per_million: output,
-                    taken_on: taken.into(),
-                    source: source.into(),
-                }
-            };
-        Self {
-            taken_on: "2026-06".into(),
-            prices: vec![
-                price("gpt-5-nano", "OpenAI / Azure OpenAI", 0.05, 0.40, "2026-03", "OpenAI API pricing page (developers.openai.com/api/docs/pricing), as listed in March 2026; Azure OpenAI lists the same"),
-                price("gpt-5-mini", "OpenAI", 0.25, 2.00, "2026-03", "OpenAI API pricing page (developers.openai.com/api/docs/pricing), as listed in March 2026"),
-                price("gpt-5.6-luna", "OpenAI (limited preview)", 1.00, 6.00, "2026-06", "OpenAI's GPT-5.6 preview announcement and help center, June 2026"),
-                price("gpt-4.1-nano", "Azure OpenAI", 0.10, 0.40, "2026-03", "Azure OpenAI pricing (azure.microsoft.com/pricing/details/cognitive-services/openai-service), global standard"),
-                price("gpt-4.1-mini", "Azure OpenAI", 0.40, 1.60, "2026-03", "Azure OpenAI pricing (azure.microsoft.com/pricing/details/cognitive-services/openai-service), global standard"),
-                price("gpt-4o-mini", "OpenAI / Azure OpenAI (legacy)", 0.15, 0.60, "2025-06", "OpenAI and Azure OpenAI price lists, June 2025; kept so older links keep their cost"),
-                price("Phi-4-mini", "Azure AI Foundry", 0.075, 0.30, "2025-06", "Azure AI Foundry serverless pricing for Phi models, June 2025"),
-                price("Phi-4", "Azure AI Foundry", 0.125, 0.50, "2025-06", "Azure AI Foundry serverless pricing for Phi models, June 2025"),
-            ],
-        }
-    }
-}
-
 impl PriceTable {
     pub fn find(&self, model: &str) -> Option<&Price> {
         self.prices.iter().find(|p| p.model == model)
+    }
+
+    /// The model the inputs are costed at: the visitor's choice, else the default.
+    pub fn model_for<'a>(&'a self, inputs: &'a CostInputs) -> &'a str {
+        inputs.model.as_deref().unwrap_or(&self.default_model)
+    }
+
+    /// The same table with only the row `inputs` are costed at: what a report worker needs.
+    pub fn only_for(&self, inputs: &CostInputs) -> PriceTable {
+        let model = self.model_for(inputs);
+        PriceTable {
+            prices: self.find(model).into_iter().cloned().collect(),
+            ..self.clone()
+        }
     }
 }
 
@@ -100,8 +95,8 @@ pub struct CostInputs {
     pub requests_per_user_per_day: f64,
     pub input_tokens: u64,
     pub output_tokens: u64,
-    /// The model whose price the cloud side is costed at.
-    pub model: String,
+    /// The model whose price the cloud side is costed at; None: the price table's default.
+    pub model: Option<String>,
     /// Hardware to buy per user's device to run locally; 0 when users already own capable devices.
     pub upgrade_per_device: f64,
     /// The visitor's own prices per million tokens for `model`, replacing the list price.
@@ -116,7 +111,7 @@ impl Default for CostInputs {
             requests_per_user_per_day: 20.0,
             input_tokens: 500,
             output_tokens: 200,
-            model: "gpt-5-nano".into(),
+            model: None,
             upgrade_per_device: 0.0,
             input_price: None,
             output_price: None,
@@ -163,6 +158,7 @@ pub struct CostComparison {
 /// Why the cost could not be computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CostError {
+    /// The table has no such model and the visitor typed no prices of their own.
     UnknownModel(String),
 }
 
@@ -172,11 +168,17 @@ pub fn compare(
     table: &PriceTable,
     download_gb: f64,
 ) -> Result<CostComparison, CostError> {
-    let price = table
-        .find(&inputs.model)
-        .ok_or_else(|| CostError::UnknownModel(inputs.model.clone()))?;
-    let input_price = inputs.input_price.unwrap_or(price.input_per_million);
-    let output_price = inputs.output_price.unwrap_or(price.output_per_million);
+    let model = table.model_for(inputs);
+    let price = table.find(model);
+    // Typed prices win, and cost a model the table lacks (its file failed to load, say).
+    let (input_price, output_price) = match (price, inputs.input_price, inputs.output_price) {
+        (_, Some(input), Some(output)) => (input, output),
+        (Some(p), input, output) => (
+            input.unwrap_or(p.input_per_million),
+            output.unwrap_or(p.output_per_million),
+        ),
+        (None, ..) => return Err(CostError::UnknownModel(model.to_owned())),
+    };
     let cloud_per_request = inputs.input_tokens as f64 * input_price / 1e6
         + inputs.output_tokens as f64 * output_price / 1e6;
     let requests_per_month =
@@ -207,9 +209,14 @@ pub fn compare(
         })
         .collect();
     Ok(CostComparison {
-        model: price.model.clone(),
-        prices_taken_on: price.taken_on.clone(),
-        price_source: price.source.clone(),
+        // No model named and no price list read: the visitor's prices are for their own model.
+        model: if model.is_empty() {
+            "your model".to_owned()
+        } else {
+            model.to_owned()
+        },
+        prices_taken_on: price.map(|p| p.taken_on.clone()).unwrap_or_default(),
+        price_source: price.map(|p| p.source.clone()).unwrap_or_default(),
         input_per_million: input_price,
         output_per_million: output_price,
         price_edited: inputs.input_price.is_some() || inputs.output_price.is_some(),
@@ -292,6 +299,36 @@ pub fn download_gb(size: Option<super::factor::ModelSize>) -> f64 {
 mod tests {
     use super::*;
 
+    fn price(model: &str, input: f64, output: f64) -> Price {
+        Price {
+            model: model.into(),
+            name: model.into(),
+            provider: "P".into(),
+            input_per_million: input,
+            output_per_million: output,
+            since: None,
+            taken_on: "2026-11".into(),
+            source: "https://example.com/pricing".into(),
+            legacy: false,
+            shutdown: None,
+        }
+    }
+
+    /// Prices worked by hand below: fixed here, so the hand-worked figures never follow a refresh.
+    fn table() -> PriceTable {
+        PriceTable {
+            taken_on: "2026-11".into(),
+            dataset: "fixture".into(),
+            default_model: "gpt-6-luna".into(),
+            prices: vec![
+                price("gpt-6-luna", 0.10, 0.50),
+                price("gpt-4o-mini", 0.15, 0.60),
+                price("gpt-4.1-nano", 0.10, 0.40),
+                price("Phi-4", 0.125, 0.50),
+            ],
+        }
+    }
+
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9 * b.abs().max(1.0)
     }
@@ -299,7 +336,7 @@ mod tests {
     /// The version-1 default volume, costed at gpt-4o-mini as the hand-worked figures were.
     fn four_o_mini() -> CostInputs {
         CostInputs {
-            model: "gpt-4o-mini".into(),
+            model: Some("gpt-4o-mini".into()),
             ..CostInputs::default()
         }
     }
@@ -309,7 +346,7 @@ mod tests {
         // 1,000 users x 20 requests x 30 days = 600,000 requests a month.
         // One request: 500 x $0.15/M + 200 x $0.60/M = $0.000075 + $0.00012 = $0.000195.
         // A month: 600,000 x $0.000195 = $117.
-        let c = compare(&four_o_mini(), &PriceTable::default(), 0.0).expect("known model");
+        let c = compare(&four_o_mini(), &table(), 0.0).expect("known model");
         assert!(close(c.requests_per_month, 600_000.0));
         assert!(close(c.cloud_per_request, 0.000195));
         assert!(close(c.cloud_per_month, 117.0));
@@ -333,11 +370,11 @@ mod tests {
             requests_per_user_per_day: 100.0,
             input_tokens: 2_000,
             output_tokens: 500,
-            model: "Phi-4".into(),
+            model: Some("Phi-4".into()),
             upgrade_per_device: 300.0,
             ..CostInputs::default()
         };
-        let c = compare(&inputs, &PriceTable::default(), 0.0).expect("known model");
+        let c = compare(&inputs, &table(), 0.0).expect("known model");
         assert!(close(c.cloud_per_month, 75.0));
         assert!(close(c.local_upfront, 15_000.0));
         assert_eq!(c.break_even_month, Some(200));
@@ -352,15 +389,15 @@ mod tests {
             requests_per_user_per_day: 10.0,
             input_tokens: 1_000,
             output_tokens: 1_000,
-            model: "gpt-4.1-nano".into(),
+            model: Some("gpt-4.1-nano".into()),
             upgrade_per_device: 0.4,
             ..CostInputs::default()
         };
-        let c = compare(&inputs, &PriceTable::default(), 0.0).expect("known model");
+        let c = compare(&inputs, &table(), 0.0).expect("known model");
         assert!(close(c.cloud_per_month, 1.5));
         assert_eq!(c.break_even_month, Some(3));
         inputs.requests_per_user_per_day = 0.0;
-        let c = compare(&inputs, &PriceTable::default(), 0.0).expect("known model");
+        let c = compare(&inputs, &table(), 0.0).expect("known model");
         assert_eq!(c.break_even_month, None);
     }
 
@@ -370,7 +407,7 @@ mod tests {
         // are $200 x 4 / 12 = $66.67 a month. The cloud's $117 a month gains $50.33 a month on
         // that, so it has cost more by month ceil(200 / 50.33) = 4. After 24 months: cloud
         // $2,808, device $200 + $1,600 = $1,800, within a factor of two: cost does not tip it.
-        let c = compare(&four_o_mini(), &PriceTable::default(), 2.5).expect("known");
+        let c = compare(&four_o_mini(), &table(), 2.5).expect("known");
         assert!(close(c.local_first_download, 200.0));
         assert!(close(c.local_updates_per_month, 200.0 / 3.0));
         assert_eq!(c.break_even_month, Some(4));
@@ -382,35 +419,37 @@ mod tests {
             requests_per_user_per_day: 200.0,
             ..four_o_mini()
         };
-        let c = compare(&busy, &PriceTable::default(), 2.5).expect("known");
+        let c = compare(&busy, &table(), 2.5).expect("known");
         assert_eq!(c.lean().0, -COST_PULL);
         // A $500 upgrade per device for light use pulls to the cloud.
         let upgrade = CostInputs {
             upgrade_per_device: 500.0,
             ..four_o_mini()
         };
-        let c = compare(&upgrade, &PriceTable::default(), 2.5).expect("known");
+        let c = compare(&upgrade, &table(), 2.5).expect("known");
         assert_eq!(c.lean().0, COST_PULL);
     }
 
     #[test]
     fn the_visitors_own_price_replaces_the_list_price_and_old_prices_are_flagged() {
-        // gpt-5-nano at the default volume: 500 x $0.05/M + 200 x $0.40/M = $0.000105 a
-        // request, $63 a month. Typed prices of $0.10 and $0.80 double it to $126.
-        let list = compare(&CostInputs::default(), &PriceTable::default(), 0.0).expect("known");
-        assert!(close(list.cloud_per_request, 0.000105) && close(list.cloud_per_month, 63.0));
+        // The default model (gpt-6-luna in the fixture) at the default volume:
+        // 500 x $0.10/M + 200 x $0.50/M = $0.00015 a request, $90 a month. Typed prices of
+        // $0.10 and $0.80 make it $0.00021, $126 a month.
+        let list = compare(&CostInputs::default(), &table(), 0.0).expect("known");
+        assert!(close(list.cloud_per_request, 0.00015) && close(list.cloud_per_month, 90.0));
         assert!(!list.price_edited);
         let mine = CostInputs {
             input_price: Some(0.10),
             output_price: Some(0.80),
             ..CostInputs::default()
         };
-        let edited = compare(&mine, &PriceTable::default(), 0.0).expect("known");
+        let edited = compare(&mine, &table(), 0.0).expect("known");
         assert!(close(edited.cloud_per_month, 126.0) && edited.price_edited);
         assert_eq!(months_old("2026-03", 2026, 12), Some(9));
         assert_eq!(months_old("2026-06", 2026, 12), Some(6));
         assert_eq!(months_old("soon", 2026, 12), None);
-        for row in PriceTable::default().prices {
+        assert_eq!(list.model, "gpt-6-luna");
+        for row in table().prices {
             assert!(
                 months_old(&row.taken_on, 2026, 12).is_some(),
                 "{}",
@@ -423,12 +462,20 @@ mod tests {
     #[test]
     fn an_unknown_model_is_an_error() {
         let inputs = CostInputs {
-            model: "gpt-9".into(),
+            model: Some("gpt-9".into()),
             ..CostInputs::default()
         };
         assert_eq!(
-            compare(&inputs, &PriceTable::default(), 0.0),
+            compare(&inputs, &table(), 0.0),
             Err(CostError::UnknownModel("gpt-9".into()))
         );
+        // Both prices typed: the model needs no row (the price file may have failed to load).
+        let typed = CostInputs {
+            input_price: Some(1.0),
+            output_price: Some(2.0),
+            ..inputs
+        };
+        let c = compare(&typed, &PriceTable::default(), 0.0).expect("typed prices");
+        assert!(c.price_edited && c.model == "gpt-9");
     }
 }

@@ -14,6 +14,7 @@ pub mod flips;
 pub mod hybrid;
 pub mod measured;
 pub mod platform;
+pub mod prices;
 pub mod questions;
 pub mod recommend;
 pub mod rules;

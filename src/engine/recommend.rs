@@ -87,13 +87,19 @@ pub struct Input {
 
 impl Input {
     /// The input the page scores: its answers, cost inputs and measured facts, priced with the
-    /// built-in table. The report worker builds it the same way, so its report matches the page.
-    pub fn scored_on_page(answers: &Answers, cost: &CostInputs, measured: Measured) -> Input {
+    /// table the page read. The report worker builds it the same way, from the row the page
+    /// sent, so its report matches the page.
+    pub fn scored_on_page(
+        answers: &Answers,
+        cost: &CostInputs,
+        prices: &PriceTable,
+        measured: Measured,
+    ) -> Input {
         Input {
             answers: answers.clone(),
             cost: cost.clone(),
+            prices: prices.only_for(cost),
             measured,
-            ..Input::default()
         }
     }
 }

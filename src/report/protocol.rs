@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::device::capability_report::CapabilityReport;
 use crate::device::profile::DeviceProfile;
 use crate::device::speed::{Measurement, Workload};
+use crate::engine::cost::PriceTable;
 use crate::engine::{recommend, Input, Measured};
 use crate::share::Shared;
 
@@ -21,8 +22,13 @@ pub enum Format {
 /// What a report is written from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ReportSource {
-    /// The advice: the shared answers and the measured facts the page scored them with.
-    Advice { shared: Shared, measured: Measured },
+    /// The advice: the shared answers, and the measured facts and price row the page scored
+    /// them with.
+    Advice {
+        shared: Shared,
+        measured: Measured,
+        prices: Box<PriceTable>,
+    },
     /// The device panel: what it shows, at the context length it shows.
     Capabilities {
         profile: Box<DeviceProfile>,
@@ -43,8 +49,13 @@ impl ReportRequest {
     /// The report's text: what the worker answers.
     pub fn write(&self) -> String {
         match &self.source {
-            ReportSource::Advice { shared, measured } => {
-                let input = Input::scored_on_page(&shared.answers, &shared.cost, measured.clone());
+            ReportSource::Advice {
+                shared,
+                measured,
+                prices,
+            } => {
+                let input =
+                    Input::scored_on_page(&shared.answers, &shared.cost, prices, measured.clone());
                 let recommendation = recommend(&input);
                 match self.format {
                     Format::Markdown => super::markdown(&recommendation, shared),
@@ -75,6 +86,7 @@ mod tests {
         GpuAdapter, Network, Probe, StorageEstimate, WasmSupport, WebGpu,
     };
     use crate::device::speed::GpuBandwidth;
+    use crate::engine::cost::CostInputs;
     use crate::engine::factor::Resources;
     use crate::engine::{DeviceClass, LocalEstimate};
     use crate::protocol::LayerTimings;
@@ -151,6 +163,11 @@ mod tests {
                 }),
                 cloud_latency_ms: Some(640.0),
             },
+            prices: Box::new(
+                crate::engine::prices::committed()
+                    .table_on("2026-12-07")
+                    .only_for(&CostInputs::default()),
+            ),
         }
     }
 
@@ -188,12 +205,18 @@ mod tests {
 
     #[test]
     fn the_worker_writes_what_the_page_would() {
-        let ReportSource::Advice { shared, measured } = advice() else {
+        let ReportSource::Advice {
+            shared,
+            measured,
+            prices,
+        } = advice()
+        else {
             unreachable!()
         };
         let page = recommend(&Input::scored_on_page(
             &shared.answers,
             &shared.cost,
+            &prices,
             measured.clone(),
         ));
         let request = |format| ReportRequest {

@@ -112,23 +112,20 @@ test('cost inputs from a link drive the cost, and a bad edit is refused with a m
 });
 
 test('a price can be edited, travels in the link and the export, and goes back to the list price', async ({ page }) => {
-  // gpt-5-nano (the default) at 100 users x 10 a day: 30,000 requests of 1,000 in + 100 out
-  // = $0.00005 + $0.00004 = $0.00009 each, $2.70 a month; at $0.10 in it is $0.00014, $4.20.
+  // gpt-6-luna (the default) at 100 users x 10 a day: 30,000 requests of 1,000 in + 100 out
+  // = $0.0001 + $0.00005 = $0.00015 each, $4.50 a month; at $0.20 in it is $0.00025, $7.50.
   await page.goto('./?users=100&requests_per_user_per_day=10&input_tokens=1000&output_tokens=100');
-  await expect(page.locator('#cloud-per-month')).toHaveText('$2.70');
-  // Its list price was read more than six months ago, and the page says so.
-  await expect(page.locator('#price-source')).toHaveAttribute('data-stale', 'true');
-  await expect(page.locator('#price-source')).toContainText('taken 2026-03');
-  await page.locator('#cost-price_in').fill('0.1');
+  await expect(page.locator('#cloud-per-month')).toHaveText('$4.50');
+  await page.locator('#cost-price_in').fill('0.2');
   await page.locator('#cost-price_in').blur();
-  await expect(page.locator('#cloud-per-month')).toHaveText('$4.20');
-  await expect(page).toHaveURL(/price_in=0\.1/);
+  await expect(page.locator('#cloud-per-month')).toHaveText('$7.50');
+  await expect(page).toHaveURL(/price_in=0\.2/);
   const again = await page.context().newPage();
   await again.goto(page.url());
-  await expect(again.locator('#cloud-per-month')).toHaveText('$4.20');
+  await expect(again.locator('#cloud-per-month')).toHaveText('$7.50');
   await again.close();
   await page.locator('#list-price').click();
-  await expect(page.locator('#cloud-per-month')).toHaveText('$2.70');
+  await expect(page.locator('#cloud-per-month')).toHaveText('$4.50');
   await expect(page).not.toHaveURL(/price_in/);
 });
 

@@ -1,0 +1,245 @@
+//! The price file (`static/data/prices.json`, written by `cargo xtask refresh-data`) and the table it gives on a date.
+//!
+//! The file carries each offered model's dated price history; the page uses the newest price
+//! in force on its own date, so a scheduled change takes effect without a rebuild.
+
+use serde::{Deserialize, Serialize};
+
+use super::cost::{Price, PriceTable};
+
+/// Where the prices come from: the dataset's name, pinned version and release month.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Dataset {
+    pub name: String,
+    pub version: String,
+    /// `YYYY-MM`: the page's staleness flag counts from it.
+    pub released: String,
+    pub license: String,
+    pub home: String,
+}
+
+/// One price and the day it took effect; `None` when the dataset gives no date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dated {
+    pub from: Option<String>,
+    pub input: f64,
+    pub output: f64,
+}
+
+/// A provider's announced shutdown of a model, with its named replacement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shutdown {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub replacement: String,
+    pub source: String,
+}
+
+/// One offered model as the file lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriceRow {
+    pub id: String,
+    pub name: String,
+    pub provider: String,
+    /// Oldest first: undated, then by date.
+    pub history: Vec<Dated>,
+    pub source: String,
+    /// Kept so old links keep their cost; never the default.
+    pub legacy: bool,
+    pub shutdown: Option<Shutdown>,
+}
+
+/// The whole file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PricesFile {
+    pub dataset: Dataset,
+    pub default_model: String,
+    pub prices: Vec<PriceRow>,
+}
+
+impl PriceRow {
+    /// The newest price in force on `today` (`YYYY-MM-DD`; ISO dates compare as text). An
+    /// undated price counts as in force from the start.
+    pub fn in_force(&self, today: &str) -> Option<&Dated> {
+        self.history
+            .iter()
+            .rfind(|d| d.from.as_deref().is_none_or(|from| from <= today))
+    }
+}
+
+impl PricesFile {
+    /// The table the page prices with on `today`; a model with no price in force yet is left out.
+    pub fn table_on(&self, today: &str) -> PriceTable {
+        let prices = self
+            .prices
+            .iter()
+            .filter_map(|row| {
+                let price = row.in_force(today)?;
+                Some(Price {
+                    model: row.id.clone(),
+                    name: row.name.clone(),
+                    provider: row.provider.clone(),
+                    input_per_million: price.input,
+                    output_per_million: price.output,
+                    since: price.from.clone(),
+                    taken_on: self.dataset.released.clone(),
+                    source: row.source.clone(),
+                    legacy: row.legacy,
+                    shutdown: row.shutdown.clone(),
+                })
+            })
+            .collect();
+        PriceTable {
+            taken_on: self.dataset.released.clone(),
+            dataset: format!("{} {}", self.dataset.name, self.dataset.version),
+            default_model: self.default_model.clone(),
+            prices,
+        }
+    }
+}
+
+/// The committed price file, for the native prerenderer and native tests; the app fetches it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn committed() -> PricesFile {
+    serde_json::from_str(include_str!("../../static/data/prices.json")).expect(
+        "static/data/prices.json is written by cargo xtask refresh-data and checked by its tests",
+    )
+}
+
+/// The UTC calendar day (`YYYY-MM-DD`) of a time in milliseconds since 1970 (Howard Hinnant's
+/// days-to-civil algorithm), so the page and the native prerenderer date prices alike.
+pub fn civil_date(unix_ms: f64) -> String {
+    let days = (unix_ms / 86_400_000.0).floor() as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+impl Shutdown {
+    /// Whether the shutdown date has passed on `today`.
+    pub fn passed(&self, today: &str) -> bool {
+        self.date.as_str() <= today
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(history: Vec<Dated>) -> PriceRow {
+        PriceRow {
+            id: "m".into(),
+            name: "M".into(),
+            provider: "P".into(),
+            history,
+            source: "s".into(),
+            legacy: false,
+            shutdown: None,
+        }
+    }
+
+    fn dated(from: Option<&str>, input: f64) -> Dated {
+        Dated {
+            from: from.map(str::to_owned),
+            input,
+            output: input * 5.0,
+        }
+    }
+
+    #[test]
+    fn the_newest_price_in_force_on_the_day_wins() {
+        // GPT-5.6 Luna's history: $1 undated, cut to $0.20 on 2026-07-30.
+        let luna = row(vec![dated(None, 1.0), dated(Some("2026-07-30"), 0.2)]);
+        assert_eq!(luna.in_force("2026-07-29").map(|d| d.input), Some(1.0));
+        assert_eq!(luna.in_force("2026-07-30").map(|d| d.input), Some(0.2));
+        assert_eq!(luna.in_force("2026-12-07").map(|d| d.input), Some(0.2));
+        // A model whose only price starts later has none yet.
+        let later = row(vec![dated(Some("2027-01-01"), 1.5)]);
+        assert!(later.in_force("2026-12-07").is_none());
+        let file = PricesFile {
+            prices: vec![luna, later],
+            ..PricesFile::default()
+        };
+        let table = file.table_on("2026-12-07");
+        assert_eq!(table.prices.len(), 1);
+        assert_eq!(table.prices[0].since.as_deref(), Some("2026-07-30"));
+    }
+
+    #[test]
+    fn days_since_1970_become_calendar_dates() {
+        let day = 86_400_000.0;
+        assert_eq!(civil_date(0.0), "1970-01-01");
+        assert_eq!(civil_date(day * 59.0), "1970-03-01");
+        // 2026-12-07 is day 20,794; 2000-02-29 is day 11,016 (a leap day of a century year).
+        assert_eq!(civil_date(day * 20_794.0 + 3_600_000.0), "2026-12-07");
+        assert_eq!(civil_date(day * 11_016.0), "2000-02-29");
+        assert_eq!(civil_date(day * 20_794.0 - 1.0), "2026-12-06");
+    }
+
+    #[test]
+    fn a_shutdown_has_passed_from_its_day_on() {
+        let s = Shutdown {
+            date: "2026-12-11".into(),
+            replacement: "gpt-6-luna".into(),
+            source: "s".into(),
+        };
+        assert!(!s.passed("2026-12-10"));
+        assert!(s.passed("2026-12-11"));
+    }
+
+    #[test]
+    fn the_committed_file_reads_and_is_current_on_its_own_terms() {
+        let file = committed();
+        let table = file.table_on("2026-12-07");
+        let default = table
+            .find(&table.default_model)
+            .expect("the default is offered");
+        assert!(!default.legacy && default.shutdown.is_none());
+        // GPT-6 Luna at $0.10 / $0.50, the Luna price cut, and every old link's model.
+        let luna = table.find("gpt-6-luna").expect("offered");
+        assert_eq!(
+            (luna.input_per_million, luna.output_per_million),
+            (0.1, 0.5)
+        );
+        let old_luna = table.find("gpt-5.6-luna").expect("offered");
+        assert_eq!(
+            (old_luna.input_per_million, old_luna.output_per_million),
+            (0.2, 1.2)
+        );
+        for old in [
+            "gpt-5-nano",
+            "gpt-5-mini",
+            "gpt-4.1-nano",
+            "gpt-4.1-mini",
+            "gpt-4o-mini",
+            "Phi-4-mini",
+            "Phi-4",
+        ] {
+            assert!(table.find(old).is_some(), "{old}");
+        }
+        for provider in [
+            "OpenAI",
+            "Google",
+            "Anthropic",
+            "Deepseek",
+            "Mistral",
+            "Microsoft Azure",
+        ] {
+            assert!(
+                table.prices.iter().any(|p| p.provider == provider),
+                "{provider}"
+            );
+        }
+        for shutdown in table.prices.iter().filter_map(|p| p.shutdown.as_ref()) {
+            assert!(table.find(&shutdown.replacement).is_some());
+            assert!(shutdown.source.starts_with("https://"));
+        }
+    }
+}
