@@ -129,3 +129,56 @@ pub fn recommend(verdict: Verdict, answers: &Answers, resources: Option<Resource
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Factor;
+
+    /// Documentation hosts a stack may link to. A new host is a deliberate change here; README
+    /// says how to re-check every link by hand.
+    const DOC_HOSTS: &[&str] = &[
+        "learn.microsoft.com",
+        "onnxruntime.ai",
+        "firebase.google.com",
+        "developers.google.com",
+        "developer.chrome.com",
+        "developer.apple.com",
+        "developer.android.com",
+        "ai.google.dev",
+        "platform.openai.com",
+    ];
+
+    #[test]
+    fn every_stack_links_to_an_https_page_on_a_documentation_host() {
+        let mut seen = Vec::new();
+        for verdict in [Verdict::Local, Verdict::Cloud, Verdict::Hybrid] {
+            for tooling in Factor::Tooling.options() {
+                for resources in [
+                    None,
+                    Some(Resources::Npu),
+                    Some(Resources::Gpu),
+                    Some(Resources::LowEnd),
+                ] {
+                    let answers = Answers::from_pairs([("tooling", *tooling)]).expect("keys");
+                    for stack in recommend(verdict, &answers, resources) {
+                        let host = stack
+                            .docs
+                            .strip_prefix("https://")
+                            .and_then(|r| r.split('/').next());
+                        assert!(
+                            host.is_some_and(|h| DOC_HOSTS.contains(&h)),
+                            "{}: {}",
+                            stack.name,
+                            stack.docs
+                        );
+                        if !seen.contains(&stack.docs) {
+                            seen.push(stack.docs);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen.len() >= 10, "{seen:?}");
+    }
+}
