@@ -267,7 +267,7 @@ mod tests {
         let r = recommend(&Input {
             answers: shared.answers.clone(),
             cost: shared.cost.clone(),
-            prices: crate::engine::prices::committed().table_on("2026-12-07"),
+            prices: std::rc::Rc::new(crate::engine::prices::committed().table_on("2026-12-07")),
             ..Input::default()
         });
         let md = markdown(&r, &shared);

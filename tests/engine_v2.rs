@@ -17,7 +17,7 @@ fn run_with(pairs: &[(&str, &str)], cost: CostInputs) -> Recommendation {
         answers: Answers::from_pairs(pairs.iter().copied()).expect("contract keys"),
         cost,
         // The committed price file on a fixed day: the default model's price, as the page has it.
-        prices: committed().table_on("2026-12-07"),
+        prices: std::rc::Rc::new(committed().table_on("2026-12-07")),
         ..Input::default()
     })
 }
@@ -287,7 +287,7 @@ fn flips_are_the_smallest_changes_and_link_to_their_verdict() {
         }
         let again = recommend(&Input {
             answers,
-            prices: committed().table_on("2026-12-07"),
+            prices: std::rc::Rc::new(committed().table_on("2026-12-07")),
             ..Input::default()
         });
         assert_eq!(again.verdict, flip.to);

@@ -122,35 +122,22 @@ pub fn app_started(focused: Option<&str>, running: bool) {
     }
 }
 
-/// This year and month (1–12) by the browser's clock; natively unknown, so a prerendered page
-/// flags no price as stale and the app does once it runs.
-pub fn this_month() -> Option<(i32, u32)> {
-    window()?;
-    let today = js_sys::Date::new_0();
-    Some((today.get_full_year() as i32, today.get_month() + 1))
-}
-
 /// Today's date (UTC, `YYYY-MM-DD`): by the browser's clock, natively by the system's (the
 /// prerenderer prices the first screen on its build day).
 pub fn today() -> String {
-    let now_ms = if window().is_some() {
-        js_sys::Date::now()
-    } else {
-        native_now_ms()
-    };
-    crate::engine::prices::civil_date(now_ms)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn native_now_ms() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0.0, |d| d.as_millis() as f64)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn native_now_ms() -> f64 {
-    0.0
+    // The browser's Date does the calendar: the date arithmetic stays out of the app bundle.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let iso = String::from(js_sys::Date::new_0().to_iso_string());
+        iso.get(..10).unwrap_or_default().to_owned()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_millis() as f64);
+        crate::engine::prices::civil_date(now_ms)
+    }
 }
 
 /// The page's query string, including the leading `?` when there is one.

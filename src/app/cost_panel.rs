@@ -44,8 +44,8 @@ pub fn cost_panel() -> Html {
     };
     let table = &state.prices;
     let model = table.model_for(cost).to_owned();
-    let list = table.find(&model).cloned();
-    let (input_price, output_price) = match &list {
+    let list = table.find(&model);
+    let (input_price, output_price) = match list {
         Some(p) => (
             cost.input_price.unwrap_or(p.input_per_million),
             cost.output_price.unwrap_or(p.output_per_million),
@@ -60,10 +60,9 @@ pub fn cost_panel() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ListPrice))
     };
-    let today = browser::this_month();
-    let price_note = list.as_ref().map(|p| price_note(p, &table.dataset, today));
+    let today = browser::today();
+    let price_note = list.map(|p| price_note(p, &table.dataset, &today));
     let retirement = list
-        .as_ref()
         .and_then(|p| Some((p, p.shutdown.as_ref()?)))
         .map(|(p, shutdown)| {
             let replace = {
@@ -72,7 +71,7 @@ pub fn cost_panel() -> Html {
                     state.dispatch(Action::Field("cloud_model".into(), replacement.clone()))
                 })
             };
-            let when = if shutdown.passed(&browser::today()) { "was shut down on" } else { "shuts down on" };
+            let when = if shutdown.passed(&today) { "was shut down on" } else { "shuts down on" };
             html! {
                 <p class="notice retirement" id="model-retirement" role="status" data-shutdown={ shutdown.date.clone() }>
                     { format!("{} {when} {} ({}); its named replacement is {}. ", p.model, shutdown.date, shutdown.source, shutdown.replacement) }
@@ -146,16 +145,19 @@ pub fn cost_panel() -> Html {
 
 /// A model in the list: its id, provider, and what keeps it there when it is not current.
 fn option_label(p: &Price) -> String {
-    match (&p.shutdown, p.legacy) {
-        (Some(s), _) => format!("{} ({}, shuts down {})", p.model, p.provider, s.date),
-        (None, true) => format!("{} ({}, older)", p.model, p.provider),
-        (None, false) => format!("{} ({})", p.model, p.provider),
-    }
+    let why = match (&p.shutdown, p.legacy) {
+        (Some(s), _) => &*format!(", shuts down {}", s.date),
+        (None, true) => ", older",
+        (None, false) => "",
+    };
+    format!("{} ({}{why})", p.model, p.provider)
 }
 
 /// The list price with its date and source; flagged when the dataset is older than six months.
-fn price_note(p: &Price, dataset: &str, today: Option<(i32, u32)>) -> Html {
-    let age = today.and_then(|(year, month)| months_old(&p.taken_on, year, month));
+fn price_note(p: &Price, dataset: &str, today: &str) -> Html {
+    let age = today
+        .get(..7)
+        .and_then(|month| months_old(&p.taken_on, month));
     let stale = age.is_some_and(|months| months > STALE_AFTER_MONTHS);
     let since = p
         .since

@@ -15,11 +15,11 @@ pub fn export() -> Html {
     // says what the page says.
     let source = {
         let (measured, shared) = (scored.measured.clone(), state.shared.clone());
-        let prices = Box::new(state.prices.only_for(&shared.cost));
+        let price = state.prices.row_for(&shared.cost).map(Box::new);
         Callback::from(move |()| ReportSource::Advice {
             shared: shared.clone(),
             measured: measured.clone(),
-            prices: prices.clone(),
+            price: price.clone(),
         })
     };
     html! {

@@ -62,7 +62,7 @@ fn initial_state(entered: &str, prices: &PriceStart) -> AdvisorState {
         notices.insert(0, "Some saved answers could not be restored:".into());
     }
     let table = match &prices.0 {
-        Ok(file) => file.table_on(&browser::today()),
+        Ok(table) => table.clone(),
         Err(error) => {
             notices.push(format!(
                 "The list of cloud prices could not be read ({error}): type the model's prices in the cost panel to compare costs."
@@ -75,7 +75,7 @@ fn initial_state(entered: &str, prices: &PriceStart) -> AdvisorState {
         notices,
         ..AdvisorState::default()
     }
-    .with_prices(std::rc::Rc::new(table));
+    .with_prices(table);
     // The probes that answer at once are part of the first render (natively there is no
     // browser to ask: the prerendered page shows them pending).
     if browser::window().is_some() {

@@ -121,11 +121,6 @@ impl Reducible for AdvisorState {
                 // The field's last error goes either way: the input is accepted or refused anew.
                 next.field_errors.retain(|(field, _)| *field != key);
                 match share::apply_param(&mut next.shared, &key, &value) {
-                    Ok(()) if key == "cloud_model" && next.prices.find(&value).is_none() => {
-                        next.shared.cost.model = self.shared.cost.model.clone();
-                        next.field_errors
-                            .push((key, "The price list has no such model.".into()));
-                    }
                     // Typed prices belong to the model they were typed for.
                     Ok(()) if key == "cloud_model" => {
                         next.shared.cost.input_price = None;
@@ -229,16 +224,5 @@ mod tests {
         let known = state("cloud_model=gpt-5-nano");
         assert_eq!(known.shared.cost.model.as_deref(), Some("gpt-5-nano"));
         assert!(known.notices.is_empty());
-    }
-
-    #[test]
-    fn choosing_a_model_the_list_lacks_keeps_the_previous_one() {
-        let s = Rc::new(state("cloud_model=gpt-5-mini"));
-        let next = s.reduce(Action::Field("cloud_model".into(), "gpt-9".into()));
-        assert_eq!(next.shared.cost.model.as_deref(), Some("gpt-5-mini"));
-        assert!(next.field_error("cloud_model").is_some());
-        let next = next.reduce(Action::Field("cloud_model".into(), "gpt-6-luna".into()));
-        assert_eq!(next.shared.cost.model.as_deref(), Some("gpt-6-luna"));
-        assert!(next.field_error("cloud_model").is_none());
     }
 }

@@ -1,8 +1,6 @@
 //! Prints the advisor's first screen as HTML, rendered natively by Yew's server renderer from the
 //! same components the app mounts; `cargo xtask post-build` puts it into the build's index.html.
 
-use std::rc::Rc;
-
 use local_or_cloud::app::{App, AppProps, PriceStart};
 
 fn main() {
@@ -11,7 +9,7 @@ fn main() {
     // Not hydratable: the app replaces this markup with its own identical first render.
     // Priced with the committed price file, as the app is once it has read the same file.
     let renderer = yew::ServerRenderer::<App>::with_props(|| AppProps {
-        prices: PriceStart(Ok(Rc::new(local_or_cloud::engine::prices::committed()))),
+        prices: PriceStart::committed(),
         ..AppProps::default()
     })
     .hydratable(false);

@@ -29,7 +29,6 @@ pub const ASSUMED_UPGRADE_PER_DEVICE: f64 = 400.0;
 pub struct Price {
     /// The id links use (`cloud_model=`).
     pub model: String,
-    pub name: String,
     pub provider: String,
     pub input_per_million: f64,
     pub output_per_million: f64,
@@ -70,22 +69,28 @@ impl PriceTable {
         inputs.model.as_deref().unwrap_or(&self.default_model)
     }
 
-    /// The same table with only the row `inputs` are costed at: what a report worker needs.
-    pub fn only_for(&self, inputs: &CostInputs) -> PriceTable {
-        let model = self.model_for(inputs);
+    /// The row `inputs` are costed at: all a report worker needs of the table.
+    pub fn row_for(&self, inputs: &CostInputs) -> Option<Price> {
+        self.find(self.model_for(inputs)).cloned()
+    }
+
+    /// A table of the one row the page sent (its model is then the default too).
+    pub fn of_one(price: Option<Price>) -> PriceTable {
         PriceTable {
-            prices: self.find(model).into_iter().cloned().collect(),
-            ..self.clone()
+            default_model: price.as_ref().map(|p| p.model.clone()).unwrap_or_default(),
+            prices: price.into_iter().collect(),
+            ..PriceTable::default()
         }
     }
 }
 
-/// Whole months from `taken_on` (`YYYY-MM`) to the given year and month; None if unreadable.
-pub fn months_old(taken_on: &str, year: i32, month: u32) -> Option<u32> {
-    let (y, m) = taken_on.split_once('-')?;
-    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
-    let months = (year - y) * 12 + month as i32 - m as i32;
-    u32::try_from(months).ok()
+/// Whole months from `taken_on` to `now`, both `YYYY-MM`; None if unreadable or in the future.
+pub fn months_old(taken_on: &str, now: &str) -> Option<u32> {
+    let months = |text: &str| -> Option<i32> {
+        let (y, m) = text.split_once('-')?;
+        Some(y.parse::<i32>().ok()? * 12 + m.parse::<i32>().ok()?)
+    };
+    u32::try_from(months(now)? - months(taken_on)?).ok()
 }
 
 /// The volume and hardware figures the visitor gives.
@@ -302,7 +307,6 @@ mod tests {
     fn price(model: &str, input: f64, output: f64) -> Price {
         Price {
             model: model.into(),
-            name: model.into(),
             provider: "P".into(),
             input_per_million: input,
             output_per_million: output,
@@ -445,13 +449,15 @@ mod tests {
         };
         let edited = compare(&mine, &table(), 0.0).expect("known");
         assert!(close(edited.cloud_per_month, 126.0) && edited.price_edited);
-        assert_eq!(months_old("2026-03", 2026, 12), Some(9));
-        assert_eq!(months_old("2026-06", 2026, 12), Some(6));
-        assert_eq!(months_old("soon", 2026, 12), None);
+        assert_eq!(months_old("2026-03", "2026-12"), Some(9));
+        assert_eq!(months_old("2026-06", "2026-12"), Some(6));
+        assert_eq!(months_old("2026-11", "2027-07"), Some(8));
+        assert_eq!(months_old("soon", "2026-12"), None);
+        assert_eq!(months_old("2027-01", "2026-12"), None);
         assert_eq!(list.model, "gpt-6-luna");
         for row in table().prices {
             assert!(
-                months_old(&row.taken_on, 2026, 12).is_some(),
+                months_old(&row.taken_on, "2026-12").is_some(),
                 "{}",
                 row.model
             );

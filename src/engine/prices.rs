@@ -19,7 +19,7 @@ pub struct Dataset {
 }
 
 /// One price and the day it took effect; `None` when the dataset gives no date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dated {
     pub from: Option<String>,
     pub input: f64,
@@ -35,8 +35,10 @@ pub struct Shutdown {
     pub source: String,
 }
 
-/// One offered model as the file lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One offered model as the file lists it: a row of cells in the order of the file's
+/// `columns` (the app reads them by position, which costs its bundle far less than names).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "RowCells")]
 pub struct PriceRow {
     pub id: String,
     pub name: String,
@@ -49,8 +51,53 @@ pub struct PriceRow {
     pub shutdown: Option<Shutdown>,
 }
 
+/// A row's cells: id, name, provider, source, legacy, shutdown date, replacement, shutdown
+/// source, and the history as `[from, input, output]` triples.
+#[derive(Deserialize)]
+struct RowCells(
+    String,
+    String,
+    String,
+    String,
+    bool,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Vec<(Option<String>, f64, f64)>,
+);
+
+impl From<RowCells> for PriceRow {
+    fn from(c: RowCells) -> Self {
+        let shutdown = match (c.5, c.6, c.7) {
+            (Some(date), Some(replacement), Some(source)) => Some(Shutdown {
+                date,
+                replacement,
+                source,
+            }),
+            _ => None,
+        };
+        PriceRow {
+            id: c.0,
+            name: c.1,
+            provider: c.2,
+            source: c.3,
+            legacy: c.4,
+            shutdown,
+            history: c
+                .8
+                .into_iter()
+                .map(|(from, input, output)| Dated {
+                    from,
+                    input,
+                    output,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// The whole file.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct PricesFile {
     pub dataset: Dataset,
     pub default_model: String,
@@ -67,34 +114,47 @@ impl PriceRow {
     }
 }
 
+impl PriceRow {
+    /// The row as priced on `today`, dated with the dataset's release month; None when no
+    /// price is in force yet. Takes the row, so the page keeps one copy of each text.
+    pub fn into_price(self, released: &str, today: &str) -> Option<Price> {
+        let price = self.in_force(today)?.clone();
+        Some(Price {
+            model: self.id,
+            provider: self.provider,
+            input_per_million: price.input,
+            output_per_million: price.output,
+            since: price.from,
+            taken_on: released.to_owned(),
+            source: self.source,
+            legacy: self.legacy,
+            shutdown: self.shutdown,
+        })
+    }
+}
+
+impl Dataset {
+    /// The table's header for this dataset, before any row.
+    pub fn empty_table(&self, default_model: String) -> PriceTable {
+        PriceTable {
+            taken_on: self.released.clone(),
+            dataset: format!("{} {}", self.name, self.version),
+            default_model,
+            prices: Vec::new(),
+        }
+    }
+}
+
 impl PricesFile {
     /// The table the page prices with on `today`; a model with no price in force yet is left out.
     pub fn table_on(&self, today: &str) -> PriceTable {
-        let prices = self
+        let mut table = self.dataset.empty_table(self.default_model.clone());
+        table.prices = self
             .prices
             .iter()
-            .filter_map(|row| {
-                let price = row.in_force(today)?;
-                Some(Price {
-                    model: row.id.clone(),
-                    name: row.name.clone(),
-                    provider: row.provider.clone(),
-                    input_per_million: price.input,
-                    output_per_million: price.output,
-                    since: price.from.clone(),
-                    taken_on: self.dataset.released.clone(),
-                    source: row.source.clone(),
-                    legacy: row.legacy,
-                    shutdown: row.shutdown.clone(),
-                })
-            })
+            .filter_map(|row| row.clone().into_price(&self.dataset.released, today))
             .collect();
-        PriceTable {
-            taken_on: self.dataset.released.clone(),
-            dataset: format!("{} {}", self.dataset.name, self.dataset.version),
-            default_model: self.default_model.clone(),
-            prices,
-        }
+        table
     }
 }
 
@@ -119,6 +179,8 @@ pub fn civil_date(unix_ms: f64) -> String {
     let day = day_of_year - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
+    // Printed as u32: i64's printer is not otherwise linked into the app.
+    let (year, month, day) = (year as u32, month as u32, day as u32);
     format!("{year:04}-{month:02}-{day:02}")
 }
 

@@ -3,6 +3,8 @@
 use crate::decimal::Fixed;
 use serde::{Deserialize, Serialize};
 
+use std::rc::Rc;
+
 use super::cost::{self, CostComparison, CostInputs, PriceTable};
 use super::factor::{Choice, Resources};
 use super::flips::{self, Flip};
@@ -81,7 +83,8 @@ pub struct HybridPlan {
 pub struct Input {
     pub answers: Answers,
     pub cost: CostInputs,
-    pub prices: PriceTable,
+    /// Shared, not copied: the page scores every change with the same table.
+    pub prices: Rc<PriceTable>,
     pub measured: Measured,
 }
 
@@ -92,13 +95,13 @@ impl Input {
     pub fn scored_on_page(
         answers: &Answers,
         cost: &CostInputs,
-        prices: &PriceTable,
+        prices: &Rc<PriceTable>,
         measured: Measured,
     ) -> Input {
         Input {
             answers: answers.clone(),
             cost: cost.clone(),
-            prices: prices.only_for(cost),
+            prices: prices.clone(),
             measured,
         }
     }

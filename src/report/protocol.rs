@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::device::capability_report::CapabilityReport;
 use crate::device::profile::DeviceProfile;
 use crate::device::speed::{Measurement, Workload};
-use crate::engine::cost::PriceTable;
+use std::rc::Rc;
+
+use crate::engine::cost::{Price, PriceTable};
 use crate::engine::{recommend, Input, Measured};
 use crate::share::Shared;
 
@@ -27,7 +29,7 @@ pub enum ReportSource {
     Advice {
         shared: Shared,
         measured: Measured,
-        prices: Box<PriceTable>,
+        price: Option<Box<Price>>,
     },
     /// The device panel: what it shows, at the context length it shows.
     Capabilities {
@@ -52,10 +54,11 @@ impl ReportRequest {
             ReportSource::Advice {
                 shared,
                 measured,
-                prices,
+                price,
             } => {
+                let prices = Rc::new(PriceTable::of_one(price.as_deref().cloned()));
                 let input =
-                    Input::scored_on_page(&shared.answers, &shared.cost, prices, measured.clone());
+                    Input::scored_on_page(&shared.answers, &shared.cost, &prices, measured.clone());
                 let recommendation = recommend(&input);
                 match self.format {
                     Format::Markdown => super::markdown(&recommendation, shared),
@@ -163,11 +166,10 @@ mod tests {
                 }),
                 cloud_latency_ms: Some(640.0),
             },
-            prices: Box::new(
-                crate::engine::prices::committed()
-                    .table_on("2026-12-07")
-                    .only_for(&CostInputs::default()),
-            ),
+            price: crate::engine::prices::committed()
+                .table_on("2026-12-07")
+                .row_for(&CostInputs::default())
+                .map(Box::new),
         }
     }
 
@@ -206,17 +208,17 @@ mod tests {
     #[test]
     fn the_worker_writes_what_the_page_would() {
         let ReportSource::Advice {
-            shared,
-            measured,
-            prices,
+            shared, measured, ..
         } = advice()
         else {
             unreachable!()
         };
+        // The page scores with the whole table; the worker with the one row it was sent.
+        let table = Rc::new(crate::engine::prices::committed().table_on("2026-12-07"));
         let page = recommend(&Input::scored_on_page(
             &shared.answers,
             &shared.cost,
-            &prices,
+            &table,
             measured.clone(),
         ));
         let request = |format| ReportRequest {

@@ -56,7 +56,7 @@ fn generate(root: &Path) -> Result<(String, String)> {
         serde_json::from_str(&export_webllm(&data)?).context("reading WebLLM's export")?;
     let prices = prices_file(&cloud, &dataset)?;
     let models = models_file(&shapes, &webllm)?;
-    Ok((pretty(&prices)?, pretty(&models)?))
+    Ok((prices.to_json()?, pretty(&models)?))
 }
 
 fn pretty(value: &impl serde::Serialize) -> Result<String> {

@@ -1,7 +1,7 @@
 //! The price file: the offered models' prices from genai-prices, their retirements, and the default model.
 
 use anyhow::{bail, Context, Result};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::Value;
 
 /// `xtask/data/cloud.json`: what the page offers, and the retirements, with their sources.
@@ -53,14 +53,16 @@ pub struct Retirement {
 }
 
 /// One price and the date it took effect (None: the dataset gives no date).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dated {
     pub from: Option<String>,
     pub input: f64,
     pub output: f64,
 }
 
-#[derive(Debug, Serialize, PartialEq)]
+/// One offered model; written as one array in the order of [`COLUMNS`], which the app reads by
+/// position (reading named fields one by one cost its bundle kilobytes).
+#[derive(Debug, PartialEq)]
 pub struct PriceRow {
     pub id: String,
     pub name: String,
@@ -72,11 +74,66 @@ pub struct PriceRow {
     pub shutdown: Option<Retirement>,
 }
 
-#[derive(Debug, Serialize, PartialEq)]
+/// The order of each row's cells, written into the file for its readers.
+pub const COLUMNS: [&str; 9] = [
+    "id",
+    "name",
+    "provider",
+    "source",
+    "legacy",
+    "shutdown_date",
+    "replacement",
+    "shutdown_source",
+    "history [from, input, output] per 1M tokens",
+];
+
+impl Serialize for PriceRow {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let shutdown = self.shutdown.as_ref();
+        let history: Vec<(Option<&str>, f64, f64)> = self
+            .history
+            .iter()
+            .map(|d| (d.from.as_deref(), d.input, d.output))
+            .collect();
+        (
+            &self.id,
+            &self.name,
+            &self.provider,
+            &self.source,
+            self.legacy,
+            shutdown.map(|r| &r.date),
+            shutdown.map(|r| &r.replacement),
+            shutdown.map(|r| &r.source),
+            history,
+        )
+            .serialize(serializer)
+    }
+}
+
+#[derive(Debug, PartialEq)]
 pub struct PricesFile {
     pub dataset: Dataset,
     pub default_model: String,
+    pub columns: [&'static str; 9],
     pub prices: Vec<PriceRow>,
+}
+
+impl PricesFile {
+    /// The file's text: one row a line, so a reader (and a diff) sees one model per line.
+    pub fn to_json(&self) -> Result<String> {
+        let rows: Vec<String> = self
+            .prices
+            .iter()
+            .map(|row| serde_json::to_string(row).map(|r| format!("    {r}")))
+            .collect::<Result<_, _>>()?;
+        Ok(format!(
+            "{{\n  \"dataset\": {},\n  \"default_model\": {},\n  \"columns\": {},\n  \"prices\": [\n{}\n  ]\n}}\n",
+            serde_json::to_string(&self.dataset)?,
+            serde_json::to_string(&self.default_model)?,
+            serde_json::to_string(&self.columns)?,
+            rows.join(",\n")
+        ))
+    }
 }
 
 /// Joins the offered list with the dataset's export and picks the default model.
@@ -134,6 +191,7 @@ pub fn prices_file(sources: &CloudSources, dataset: &Value) -> Result<PricesFile
     Ok(PricesFile {
         dataset: sources.dataset.clone(),
         default_model,
+        columns: COLUMNS,
         prices,
     })
 }
