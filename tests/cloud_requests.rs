@@ -337,3 +337,31 @@ fn agreement_cost_and_speed_are_computed_from_what_was_measured() {
     assert_eq!(tokens_per_second(40, 500.0, 1_500.0), Some(40.0));
     assert_eq!(tokens_per_second(0, 500.0, 1_500.0), None);
 }
+
+#[test]
+fn a_model_list_keeps_each_models_announced_shutdown_date() {
+    use local_or_cloud::cloud::protocol::ListedModel;
+    // OpenAI's GET /v1/models: `shutdown_date` is a date or null; other servers omit it.
+    let list = serde_json::json!({ "object": "list", "data": [
+        { "id": "gpt-5-nano", "object": "model", "shutdown_date": "2026-12-11" },
+        { "id": "gpt-6-luna", "object": "model", "shutdown_date": null },
+        { "id": "llama3.2", "object": "model" },
+        { "object": "model", "shutdown_date": "2027-01-01" },
+        { "id": "odd", "shutdown_date": 20261211 }
+    ] });
+    let models = ListedModel::from_list(&list);
+    let pairs: Vec<(&str, Option<&str>)> = models
+        .iter()
+        .map(|m| (m.id.as_str(), m.shutdown_date.as_deref()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("gpt-5-nano", Some("2026-12-11")),
+            ("gpt-6-luna", None),
+            ("llama3.2", None),
+            ("odd", None)
+        ]
+    );
+    assert!(ListedModel::from_list(&serde_json::json!({ "data": "none" })).is_empty());
+}

@@ -11,7 +11,7 @@ use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestMode};
 use super::answer::{Answer, StreamedAnswer};
 use super::completion::parse_completion;
 use super::error::CloudError;
-use super::protocol::Outcome;
+use super::protocol::{ListedModel, Outcome};
 use super::provider::origin_of;
 use super::sse::SseParser;
 use super::status::from_status;
@@ -194,7 +194,7 @@ async fn read_answer(
 
 /// Asks a server which models it has (`GET {base}/models`): how the visitor finds the port
 /// Foundry Local chose, and the names a local server will answer to.
-pub async fn list_models(base: &str, key: Option<&str>) -> Result<Vec<String>, CloudError> {
+pub async fn list_models(base: &str, key: Option<&str>) -> Result<Vec<ListedModel>, CloudError> {
     let url = super::provider::models_url(base)?;
     let mut builder = RequestBuilder::new(&url);
     if let Some(key) = key {
@@ -218,14 +218,5 @@ pub async fn list_models(base: &str, key: Option<&str>) -> Result<Vec<String>, C
     let text = response.text().await.map_err(|_| CloudError::StreamCut)?;
     let value: serde_json::Value = serde_json::from_str(&text)
         .map_err(|_| CloudError::Malformed("the model list was not JSON".into()))?;
-    Ok(value
-        .get("data")
-        .and_then(|d| d.as_array())
-        .map(|models| {
-            models
-                .iter()
-                .filter_map(|m| m.get("id").and_then(|id| id.as_str()).map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default())
+    Ok(ListedModel::from_list(&value))
 }

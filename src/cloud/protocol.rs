@@ -31,7 +31,36 @@ pub enum CloudRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum CloudReply {
     Called(Result<CloudCall, String>),
-    Models(Result<Vec<String>, String>),
+    Models(Result<Vec<ListedModel>, String>),
+}
+
+/// One model a server lists, with the shutdown date it announces (OpenAI's `shutdown_date`,
+/// `YYYY-MM-DD`; None when the server gives none).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListedModel {
+    pub id: String,
+    pub shutdown_date: Option<String>,
+}
+
+impl ListedModel {
+    /// The models in an OpenAI-style list (`{ "data": [{ "id", "shutdown_date" }] }`);
+    /// entries without an id are skipped, and a date that is not text is ignored.
+    pub fn from_list(list: &serde_json::Value) -> Vec<ListedModel> {
+        let entries = list.get("data").and_then(|d| d.as_array());
+        entries
+            .into_iter()
+            .flatten()
+            .filter_map(|m| {
+                Some(ListedModel {
+                    id: m.get("id")?.as_str()?.to_owned(),
+                    shutdown_date: m
+                        .get("shutdown_date")
+                        .and_then(|d| d.as_str())
+                        .map(str::to_owned),
+                })
+            })
+            .collect()
+    }
 }
 
 /// A finished call: the labels the model gave, where the text went and what it cost in time.

@@ -92,7 +92,7 @@ test('Azure OpenAI deployment URLs and local servers\' model lists work against 
   await expect(page.locator('#cloud-base')).toHaveValue('http://127.0.0.1:PORT/v1');
   await page.locator('#cloud-base').fill(MOCK);
   await page.locator('#cloud-find-models').click();
-  await expect(page.locator('#cloud-models')).toHaveText('The server has: mock-model.');
+  await expect(page.locator('#cloud-models')).toHaveText('The server has: mock-model, gpt-5-nano (shuts down 2026-12-11).');
 });
 
 const failures = [

@@ -132,7 +132,11 @@ fn respond(mut request: Request, calls: &Mutex<HashMap<String, u32>>) {
             .boxed(),
         Plan::Models => json(
             200,
-            serde_json::json!({ "object": "list", "data": [{ "id": MODEL, "object": "model" }] }),
+            // A second model with a shutdown date, as OpenAI's list gives one.
+            serde_json::json!({ "object": "list", "data": [
+                { "id": MODEL, "object": "model", "shutdown_date": null },
+                { "id": "gpt-5-nano", "object": "model", "shutdown_date": "2026-12-11" }
+            ] }),
             vec![],
         ),
         Plan::Stream(fixture) => sse(fixtures::events(fixture), None, vec![]),
