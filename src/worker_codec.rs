@@ -166,10 +166,7 @@ mod tests {
     #[test]
     fn the_crate_messages_round_trip() {
         use crate::cloud::protocol::CloudReply;
-        let reply = CloudReply::Models(Ok(vec![crate::cloud::protocol::ListedModel {
-            id: "gpt-5-nano".into(),
-            shutdown_date: Some("2026-12-11".into()),
-        }]));
+        let reply = CloudReply::Models(Ok(vec!["gpt-5-nano (shuts down 2026-12-11)".into()]));
         let bytes = to_bytes(&reply).expect("encodes");
         assert_eq!(from_bytes::<CloudReply>(&bytes), Ok(reply));
     }

@@ -364,4 +364,7 @@ fn a_model_list_keeps_each_models_announced_shutdown_date() {
         ]
     );
     assert!(ListedModel::from_list(&serde_json::json!({ "data": "none" })).is_empty());
+    let labels: Vec<String> = models.iter().map(ListedModel::label).collect();
+    assert_eq!(labels[0], "gpt-5-nano (shuts down 2026-12-11)");
+    assert_eq!(labels[1], "gpt-6-luna");
 }

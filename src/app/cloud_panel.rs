@@ -132,16 +132,7 @@ pub fn cloud_panel() -> Html {
     });
     let models = cloud.models.as_ref().map(|found| match found {
         Ok(list) if list.is_empty() => html! { <p id="cloud-models" class="muted small">{ "The server lists no models." }</p> },
-        Ok(list) => {
-            let named: Vec<String> = list
-                .iter()
-                .map(|m| match &m.shutdown_date {
-                    Some(date) => format!("{} (shuts down {date})", m.id),
-                    None => m.id.clone(),
-                })
-                .collect();
-            html! { <p id="cloud-models" class="muted small">{ format!("The server has: {}.", named.join(", ")) }</p> }
-        }
+        Ok(list) => html! { <p id="cloud-models" class="muted small">{ format!("The server has: {}.", list.join(", ")) }</p> },
         Err(message) => html! { <p id="cloud-models" class="error small">{ message }</p> },
     });
     let status = match (&cloud.phase, offline) {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::browser;
-use crate::cloud::protocol::{CloudCall, ListedModel};
+use crate::cloud::protocol::CloudCall;
 use crate::cloud::{ApiKey, Endpoint, Provider};
 
 /// Where the settings (never the key) are kept between visits.
@@ -50,7 +50,7 @@ pub struct CloudState {
     pub timeout_s: u32,
     pub phase: CloudPhase,
     /// The models a local server listed, or why it could not be asked.
-    pub models: Option<Result<Vec<ListedModel>, String>>,
+    pub models: Option<Result<Vec<String>, String>>,
 }
 
 pub enum CloudAction {
@@ -64,7 +64,7 @@ pub enum CloudAction {
     Timeout(u32),
     Start,
     Finished(Result<Rc<CloudResult>, String>),
-    Models(Result<Vec<ListedModel>, String>),
+    Models(Result<Vec<String>, String>),
 }
 
 impl CloudState {

@@ -33,7 +33,6 @@ pub struct PriceStart(pub Result<Rc<PriceTable>, DataError>);
 
 impl PriceStart {
     /// The committed file on this day: what the native prerenderer prices the first screen with.
-    #[cfg(not(target_arch = "wasm32"))]
     pub fn committed() -> Self {
         let table = crate::engine::prices::committed().table_on(&browser::today());
         Self(Ok(Rc::new(table)))

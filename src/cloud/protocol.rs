@@ -31,7 +31,9 @@ pub enum CloudRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum CloudReply {
     Called(Result<CloudCall, String>),
-    Models(Result<Vec<ListedModel>, String>),
+    /// Each model as the visitor reads it (`ListedModel::label`): worded in the worker, so the
+    /// page's bundle carries no type for it. Failures are the message meant for the visitor.
+    Models(Result<Vec<String>, String>),
 }
 
 /// One model a server lists, with the shutdown date it announces (OpenAI's `shutdown_date`,
@@ -60,6 +62,14 @@ impl ListedModel {
                 })
             })
             .collect()
+    }
+
+    /// The model as the list shows it: its id, and its shutdown date when announced.
+    pub fn label(&self) -> String {
+        match &self.shutdown_date {
+            Some(date) => format!("{} (shuts down {date})", self.id),
+            None => self.id.clone(),
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use web_sys::AbortController;
 use super::completion::{parse_labels, request_body};
 use super::error::CloudError;
 use super::fetch::{self, Abort};
-use super::protocol::{CloudCall, CloudReply, CloudRequest};
+use super::protocol::{CloudCall, CloudReply, CloudRequest, ListedModel};
 use super::provider::{chat_request, origin_of};
 use super::{ApiKey, Endpoint};
 
@@ -66,7 +66,8 @@ impl Worker for CloudWorker {
             }
             CloudRequest::ListModels { base, key } => scope.send_future(async move {
                 let found = fetch::list_models(&base, key.as_deref()).await;
-                (id, CloudReply::Models(found.map_err(|e| e.to_string())))
+                let labels = found.map(|models| models.iter().map(ListedModel::label).collect());
+                (id, CloudReply::Models(labels.map_err(|e| e.to_string())))
             }),
         }
     }

@@ -61,6 +61,38 @@ test('a hybrid names its architecture, and each "what would change it" link open
   await expect(page.locator('#flips a').first()).toContainText(':');
 });
 
+test('a "what would change the verdict" link that wraps keeps ordinary line spacing and a 44 px target', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Eight answers: long flip descriptions, several of which wrap at this width.
+  await page.goto('./?privacy=personal&resources=low_end&model_size=large&connectivity=always&request_mix=varied&knowledge=live_data&latency=interactive&cost=balanced');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  const links = page.locator('#flips a[data-flip-to]');
+  expect(await links.count()).toBeGreaterThan(0);
+  const boxes = await links.evaluateAll((els) => els.map((a) => {
+    const range = document.createRange();
+    range.selectNodeContents(a);
+    const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    const style = getComputedStyle(a);
+    const box = a.getBoundingClientRect();
+    return {
+      lines,
+      height: box.height,
+      lineHeight: parseFloat(style.lineHeight),
+      padding: parseFloat(style.paddingTop) + parseFloat(style.paddingBottom),
+      // The list marker sits on the item's first line: the link must start where the item does.
+      offset: box.top - a.closest('li').getBoundingClientRect().top,
+    };
+  }));
+  expect(boxes.some((b) => b.lines > 1), JSON.stringify(boxes)).toBe(true);
+  for (const b of boxes) {
+    expect(b.height).toBeGreaterThanOrEqual(44);
+    expect(b.lineHeight).toBeLessThan(30);
+    expect(b.height).toBeLessThanOrEqual(Math.max(44, b.lines * b.lineHeight + b.padding) + 1);
+    expect(Math.abs(b.offset)).toBeLessThan(1);
+  }
+  await page.locator('#flips').screenshot({ path: testInfo.outputPath('flips-1280.png') });
+});
+
 test('a version-1 link keeps its meaning, and the optional questions come last', async ({ page }) => {
   await page.goto('./?privacy=device_only&tooling=cross_platform&model_size=small');
   await expect(result(page)).toHaveAttribute('data-verdict', 'local');
