@@ -30,6 +30,9 @@ fn text_field(id: &str, label: &str, value: &str, kind: &str, on: Callback<Strin
     }
 }
 
+/// What the page says when the browser will not keep the cloud settings or the key.
+const NOT_SAVED: &str = "This browser refused to save the cloud settings and the key on this device (private browsing, or full storage): they stay in this page until it is closed.";
+
 #[function_component(CloudPanel)]
 pub fn cloud_panel() -> Html {
     let advisor = use_advisor();
@@ -59,13 +62,16 @@ pub fn cloud_panel() -> Html {
     // is removed the moment the box is cleared or the key forgotten.
     {
         let saved = (cloud.settings_query(), cloud.remember, cloud.key.clone());
-        use_effect_with(saved, |(settings, remember, key)| {
-            let _ = browser::store(SETTINGS_ITEM, settings);
-            let key = key
-                .as_ref()
-                .filter(|_| *remember)
-                .map_or("", |k| k.expose());
-            let _ = browser::store(KEY_ITEM, key);
+        let advisor = advisor.dispatcher();
+        use_effect_with(saved, move |(settings, remember, key)| {
+            // A browser that refuses (private mode, a full quota) is said, never ignored: the
+            // visitor would otherwise believe the key is remembered.
+            let settings_saved = browser::store(SETTINGS_ITEM, settings);
+            let kept = key.as_ref().filter(|_| *remember);
+            let key_saved = browser::store(KEY_ITEM, kept.map_or("", |k| k.expose()));
+            if key_saved.and(settings_saved).is_err() {
+                advisor.dispatch(Action::Notice(NOT_SAVED.into()));
+            }
         });
     }
 

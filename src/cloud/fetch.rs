@@ -83,7 +83,9 @@ pub async fn call(
         let Some(wait) = retry::delay_ms(&error, attempt) else {
             return Err(retry::with_attempts(error, attempt));
         };
-        gloo_timers::future::TimeoutFuture::new(wait).await;
+        // Cancel (or the call's timeout) ends the wait at once, not when the wait is over.
+        let waited = gloo_timers::future::TimeoutFuture::new(wait);
+        futures::future::select(waited, aborted(signal)).await;
         if signal.aborted() {
             return Err(abort.error());
         }
@@ -99,6 +101,19 @@ fn send(request: &HttpRequest, signal: &AbortSignal) -> Result<Request, gloo_net
         builder = builder.header(name, value);
     }
     builder.body(request.body.as_str())
+}
+
+/// Resolves when `signal` aborts (at once if it already has).
+fn aborted(signal: &AbortSignal) -> wasm_bindgen_futures::JsFuture {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if signal.aborted() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        } else {
+            // The listener holds only `resolve`; the signal drops it with itself.
+            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
 }
 
 /// A fetch that failed without an HTTP answer: aborted, offline, refused by CORS, or unreachable.

@@ -231,6 +231,18 @@ test('a slow call can be cancelled', async ({ page }) => {
   await expectNothingLost(page);
 });
 
+test('cancel during a retry wait takes effect at once, not when the wait ends', async ({ page }) => {
+  // The server answers 429 asking for 15 s before the next attempt; the worker waits that long
+  // unless the visitor cancels, which must end the wait (it used to finish it first).
+  await setUp(page, { model: 'rate-limited-long', query: '&privacy=regulated' });
+  await run(page);
+  await expect(status(page)).toHaveAttribute('data-state', 'running');
+  await page.waitForTimeout(1500);
+  await page.locator('#cloud-cancel').click();
+  await expect(status(page)).toHaveText('Cancelled.', { timeout: 5000 });
+  await expectNothingLost(page);
+});
+
 test('offline, the cloud panel says so instead of failing', async ({ page, context }) => {
   await setUp(page);
   await context.setOffline(true);
@@ -264,6 +276,21 @@ test('the key stays out of the address, storage and reports unless the visitor a
   await page.reload();
   await expect(page.locator('#cloud-key')).toHaveValue('');
   await expect(page.locator('#cloud-base')).toHaveValue(MOCK);
+});
+
+test('a key the browser refuses to remember is said, not silently dropped', async ({ page }) => {
+  // Storage that refuses the key, as a full quota or a private window's storage does.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (name, value) {
+      if (name === 'local-or-cloud:cloud-key') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, name, value);
+    };
+  });
+  await setUp(page, { key: 'sk-test' });
+  await page.locator('#cloud-remember').check();
+  await expect(page.locator('#notices')).toContainText('refused to save the cloud settings and the key');
+  await expect(page.locator('#cloud-key')).toHaveValue('sk-test');
 });
 
 test('on a phone the cloud form is rendered once its fold opens, and keeps what was typed when it closes', async ({ page }) => {

@@ -152,7 +152,11 @@ fn respond(mut request: Request, calls: &Mutex<HashMap<String, u32>>) {
                 body,
             }) => {
                 let mut response = Response::from_string(body).with_status_code(status);
-                for (name, value) in headers {
+                for (name, mut value) in headers {
+                    // The same documented answer with a wait long enough to cancel during.
+                    if model == "rate-limited-long" && name == "retry-after" {
+                        value = "15".into();
+                    }
                     response.add_header(header(&name, &value));
                 }
                 response.boxed()

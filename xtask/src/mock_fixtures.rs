@@ -11,7 +11,7 @@
 //! - `filtered-answer`: Azure's stream stopped by the content filter; `length`: a stream cut by
 //!   the token limit;
 //! - `forbidden` 403; `rate-limited` always 429 with `Retry-After: 1`; `azure-rate-limited` always
-//!   429 with only `retry-after-ms: 200`; `rate-limited-once`, `azure-rate-limited-once` and
+//!   429 with only `retry-after-ms: 200`; `rate-limited-long` OpenAI's 429 asking for 15 s; `rate-limited-once`, `azure-rate-limited-once` and
 //!   `unavailable-once` fail every other call (429, 429, 503) and answer the retry;
 //!   `insufficient-quota` 429 `insufficient_quota`; `server-error` always 500; `filtered-prompt`
 //!   400 `content_filter`; `context-too-long` 400 `context_length_exceeded`; `ollama-missing`
@@ -137,7 +137,7 @@ pub fn stream_for(model: &str, azure: bool) -> Option<&'static [u8]> {
 pub fn error_for(model: &str, azure: bool, first_of_pair: bool) -> Option<&'static str> {
     Some(match model {
         "forbidden" => FORBIDDEN,
-        "rate-limited" => RATE_LIMITED,
+        "rate-limited" | "rate-limited-long" => RATE_LIMITED,
         "azure-rate-limited" => AZURE_RATE_LIMITED,
         "rate-limited-once" if first_of_pair => RATE_LIMITED,
         "azure-rate-limited-once" if first_of_pair => AZURE_RATE_LIMITED,

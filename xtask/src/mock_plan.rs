@@ -151,6 +151,7 @@ mod tests {
             ("gpt-9", 404),
             ("ollama-missing", 404),
             ("rate-limited", 429),
+            ("rate-limited-long", 429),
             ("azure-rate-limited", 429),
             ("insufficient-quota", 429),
             ("server-error", 500),
