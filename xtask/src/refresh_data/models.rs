@@ -269,6 +269,44 @@ mod tests {
     }
 
     #[test]
+    fn every_committed_shape_adds_up_to_its_published_parameter_count() {
+        // Embeddings, attention and a gated MLP (norms and biases are negligible): a shape typed
+        // wrong from its config.json shows here as a count off by more than 2%.
+        let sources: ShapeSources =
+            serde_json::from_str(include_str!("../../data/shapes.json")).expect("valid");
+        for s in &sources.shapes {
+            let (h, i) = (f64::from(s.hidden), f64::from(s.intermediate));
+            let attention = 2.0 * h * f64::from((s.heads + s.kv_heads) * s.head_dim);
+            let mlp = 3.0 * h * i * f64::from(s.experts);
+            let tables = if s.tied_embeddings { 1.0 } else { 2.0 };
+            let params = f64::from(s.layers) * (attention + mlp) + f64::from(s.vocab) * h * tables;
+            let error = (params / 1e9 - s.params_b).abs() / s.params_b;
+            assert!(
+                error < 0.02,
+                "{}: {:.3}B against {}B",
+                s.key,
+                params / 1e9,
+                s.params_b
+            );
+            assert!(
+                s.source.starts_with("https://huggingface.co/")
+                    && s.source.ends_with("/config.json")
+            );
+        }
+        // Every WebLLM name points at a shape that exists, or says why it has none.
+        for named in &sources.webllm {
+            match &named.shape {
+                Some(key) => assert!(sources.shapes.iter().any(|s| &s.key == key), "{key}"),
+                None => assert!(
+                    !reason(&sources, &named.base).starts_with("No published"),
+                    "{}",
+                    named.base
+                ),
+            }
+        }
+    }
+
+    #[test]
     fn a_model_the_shapes_file_does_not_name_stops_the_refresh() {
         let webllm =
             json!({ "models": [ { "model_id": "New-7B-q4f16_1-MLC", "vram_required_mb": 1.0 } ] });
