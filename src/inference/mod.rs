@@ -147,7 +147,7 @@ impl<B: Backend> Worker for InferenceWorker<B> {
                     // its failure leaves the CPU's timings standing.
                     Ok(timings) => Response::Benchmark {
                         timings,
-                        gpu: crate::device::probe::gpu_bandwidth().await.ok(),
+                        gpu: gpu_within_bound().await,
                     },
                     Err(error) => Response::Failed {
                         message: error.to_string(),
@@ -169,6 +169,20 @@ impl<B: Backend> Worker for InferenceWorker<B> {
 }
 
 /// Featurizes once, then times each of the runs; the outputs of the last run are returned.
+/// How long the GPU half of the benchmark may take. An adapter or device request that never
+/// settles would otherwise hold back the CPU timings already measured (a page would wait
+/// forever); past this the benchmark answers without a GPU figure.
+const GPU_BENCH_TIMEOUT_MS: u32 = 15_000;
+
+async fn gpu_within_bound() -> Option<crate::device::speed::GpuBandwidth> {
+    let timer = gloo_timers::future::TimeoutFuture::new(GPU_BENCH_TIMEOUT_MS);
+    let measured = Box::pin(crate::device::probe::gpu_bandwidth());
+    match futures::future::select(measured, timer).await {
+        futures::future::Either::Left((measured, _)) => measured.ok(),
+        futures::future::Either::Right(_) => None,
+    }
+}
+
 fn analyze<B: Backend>(model: &B, text: &str, repeats: u32) -> Response {
     let input = features(text);
     let mut run_ms = Vec::new();

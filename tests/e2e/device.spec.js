@@ -146,6 +146,26 @@ test('"Measure this device" runs a decoder layer in a worker and the table shows
   expect(markdown).toContain('Measured here with tract');
 });
 
+test('a GPU that never answers does not hold back the CPU figures', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The benchmark's worker gets a WebGPU whose adapter request never settles, as a wedged
+  // driver's does; the CPU timings must still arrive, without a GPU figure.
+  await page.route(/\/worker\.js$/, async (route) => {
+    const response = await route.fetch();
+    const hang = `(() => {
+      const never = () => new Promise(() => {});
+      const gpu = { requestAdapter: never };
+      Object.defineProperty(WorkerNavigator.prototype, 'gpu', { get: () => gpu, configurable: true });
+    })();\n`;
+    await route.fulfill({ response, body: hang + (await response.text()) });
+  });
+  await page.goto('./');
+  await page.locator('#measure-device').click();
+  await expect(page.locator('#device-bench')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  await expect(row(page, 'Llama 3.2 1B', '4-bit')).toHaveAttribute('data-speed-source', 'measured');
+  await expect(page.locator('#fit-assumption')).toContainText('No GPU figure');
+});
+
 test('a running measurement can be cancelled', async ({ page }) => {
   await page.goto('./');
   await page.locator('#measure-device').click();
