@@ -57,7 +57,7 @@ impl Default for PriceStart {
 }
 
 /// Waits for the fetch index.html started (`window.locOrCloudPrices`, which resolves to
-/// `{ value }` or `{ error }`), then reads it.
+/// `{ text }` or `{ error }`), then reads it.
 pub async fn read_at_start() -> PriceStart {
     PriceStart(read().await.map(Rc::new))
 }
@@ -116,7 +116,14 @@ fn read_file(value: &JsValue) -> Result<PriceTable, DataError> {
 /// One row's cells, by position (the file's `columns`); None if any is missing or wrong.
 fn read_row(row: &JsValue) -> Option<PriceRow> {
     let cells = array(row)?;
-    let shutdown = Shutdown::from_cells(text(&cells, 5), text(&cells, 6), text(&cells, 7));
+    let shutdown = match (text(&cells, 5), text(&cells, 6), text(&cells, 7)) {
+        (Some(date), Some(replacement), Some(source)) => Some(Shutdown {
+            date,
+            replacement,
+            source,
+        }),
+        _ => None,
+    };
     let dates = array(&cells.get(8))?;
     let mut history = Vec::new();
     for i in 0..dates.length() {

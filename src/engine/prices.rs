@@ -68,7 +68,14 @@ struct RowCells(
 
 impl From<RowCells> for PriceRow {
     fn from(c: RowCells) -> Self {
-        let shutdown = Shutdown::from_cells(c.5, c.6, c.7);
+        let shutdown = match (c.5, c.6, c.7) {
+            (Some(date), Some(replacement), Some(source)) => Some(Shutdown {
+                date,
+                replacement,
+                source,
+            }),
+            _ => None,
+        };
         PriceRow {
             id: c.0,
             name: c.1,
@@ -178,20 +185,6 @@ pub fn civil_date(unix_ms: f64) -> String {
 }
 
 impl Shutdown {
-    /// From a row's three shutdown cells (date, replacement, source): a shutdown only when the
-    /// row gives all three. Both readers of the file, native and the app's, go through here.
-    pub fn from_cells(
-        date: Option<String>,
-        replacement: Option<String>,
-        source: Option<String>,
-    ) -> Option<Shutdown> {
-        Some(Shutdown {
-            date: date?,
-            replacement: replacement?,
-            source: source?,
-        })
-    }
-
     /// Whether the shutdown date has passed on `today`.
     pub fn passed(&self, today: &str) -> bool {
         self.date.as_str() <= today
