@@ -57,7 +57,7 @@ impl Default for PriceStart {
 }
 
 /// Waits for the fetch index.html started (`window.locOrCloudPrices`, which resolves to
-/// `{ text }` or `{ error }`), then reads it.
+/// `{ value }` or `{ error }`), then reads it.
 pub async fn read_at_start() -> PriceStart {
     PriceStart(read().await.map(Rc::new))
 }
