@@ -49,7 +49,7 @@ const fn cloud(name: &'static str, why: &'static str, docs: &'static str) -> Sta
     }
 }
 
-const PHI_SILICA: Stack = device("Phi Silica (Windows AI APIs)", "A small language model built into Copilot+ PCs and run on the NPU; no model to ship or update.", "https://learn.microsoft.com/windows/ai/apis/phi-silica");
+const PHI_SILICA: Stack = device("Phi Silica (Windows AI APIs)", "A small language model built into Windows 11: on Copilot+ PCs' NPU, and on GeForce RTX 30-series or newer GPUs with 6 GB or more and recent AMD GPUs; no model to ship or update.", "https://learn.microsoft.com/windows/ai/apis/phi-silica");
 const WINDOWS_ML: Stack = device("Windows ML", "Runs your own ONNX models on the CPU, GPU or NPU of any Windows 11 device, picking the hardware for you.", "https://learn.microsoft.com/windows/ai/new-windows-ml/overview");
 const FOUNDRY_LOCAL: Stack = device("Foundry Local", "Runs open models on the device behind an OpenAI-compatible local endpoint, so the same client code can call local or cloud.", "https://learn.microsoft.com/azure/ai-foundry/foundry-local/get-started");
 const ONNX_RUNTIME: Stack = device(
