@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::markup::slot;
+
 use super::analyzer_state::use_analyzer;
 use super::browser;
 use super::cloud_comparison::comparison;
@@ -212,7 +214,7 @@ pub fn cloud_panel() -> Html {
                     }
                 </p>
             </form>
-            { for models }
+            { slot(models) }
             { status }
             { result }
         </section>

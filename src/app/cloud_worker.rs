@@ -28,6 +28,9 @@ struct Link {
     bridge: Option<WorkerBridge<CloudWorker>>,
     call_watchdog: Option<Timeout>,
     models_watchdog: Option<Timeout>,
+    /// Model lists asked for and not yet answered: the worker answers them in order, so the
+    /// watchdog stands until the last one has come.
+    models_waiting: u32,
 }
 
 /// The cloud panel's handle on the worker.
@@ -66,22 +69,36 @@ impl CloudLink {
             if is_call {
                 l.call_watchdog = Some(watchdog);
             } else {
+                l.models_waiting += 1;
                 l.models_watchdog = Some(watchdog);
             }
         }
     }
 
-    /// Gives up on a worker that has not answered in time: the panel hears a failure for each
-    /// request still waiting, and the worker is dropped (which ends it) so that the next request
-    /// starts a fresh one.
+    /// Gives up on a request that has not been answered in time, and the panel hears a
+    /// failure. A late call means a hung worker: it is dropped (which ends it, and any model
+    /// list waiting with it) so that the next request starts a fresh one. A late model list
+    /// fails alone while a call is running: that call has its own watchdog, and ending the
+    /// worker would kill it.
     fn watchdog(&self, wait_s: u32, is_call: bool) -> Timeout {
         let (link, on_reply) = (self.link.clone(), self.on_reply.clone());
         Timeout::new(wait_s.saturating_mul(1000), move || {
             let mut l = link.borrow_mut();
-            l.bridge = None;
-            // This timer is one of the two; the other still pending means its request waits too.
-            let call_waits = l.call_watchdog.take().is_some() || is_call;
-            let models_waits = l.models_watchdog.take().is_some() || !is_call;
+            let call_running = l.call_watchdog.is_some() && !is_call;
+            let (call_waits, models_waits) = if call_running {
+                l.models_watchdog = None;
+                (false, true)
+            } else {
+                l.bridge = None;
+                // This timer is one of the two; the other still pending means its request waits too.
+                (
+                    l.call_watchdog.take().is_some() || is_call,
+                    l.models_watchdog.take().is_some() || !is_call,
+                )
+            };
+            if models_waits {
+                l.models_waiting = 0;
+            }
             drop(l);
             if call_waits {
                 on_reply.emit(CloudReply::Called(Err(NO_ANSWER.into())));
@@ -97,7 +114,13 @@ fn replied(link: &Rc<RefCell<Link>>, on_reply: &Callback<CloudReply>, reply: Clo
     let mut l = link.borrow_mut();
     match reply {
         CloudReply::Called(_) => l.call_watchdog = None,
-        CloudReply::Models(_) => l.models_watchdog = None,
+        CloudReply::Models(_) => {
+            // An earlier listing's answer leaves the later one's watchdog standing.
+            l.models_waiting = l.models_waiting.saturating_sub(1);
+            if l.models_waiting == 0 {
+                l.models_watchdog = None;
+            }
+        }
     }
     drop(l);
     on_reply.emit(reply);

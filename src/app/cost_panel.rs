@@ -4,6 +4,8 @@ use crate::decimal::{Fixed, Plain};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::markup::slot;
+
 use super::browser;
 use super::cost_chart::CostChart;
 use super::recommendation::use_recommendation;
@@ -136,9 +138,9 @@ pub fn cost_panel() -> Html {
                     <button type="button" class="secondary" id="list-price" onclick={ back_to_list }>{ "Back to the list price" }</button>
                 </p>
             }
-            { for price_note }
-            { for retirement }
-            { for summary }
+            { slot(price_note) }
+            { slot(retirement) }
+            { slot(summary) }
         </div>
     }
 }

@@ -3,6 +3,8 @@
 use crate::decimal::{Fixed, Plain};
 use yew::prelude::*;
 
+use super::markup::{escape, raw, slot};
+
 use super::analyzer_state::{use_analyzer, Phase};
 use super::state::{use_advisor, Action};
 use crate::engine::questions::{option_label, title};
@@ -59,21 +61,7 @@ pub fn describe() -> Html {
                     "Analyzed on this device in {} ms (p50) / {} ms (p95) over {} runs. Nothing left the device.",
                     Fixed(last.p50_ms, 2), Fixed(last.p95_ms, 2), last.runs
                 ) }</p>
-                <ul class="analysis">
-                    { for last.heads.iter().map(|h| {
-                        let percent = (h.confidence * 100.0).round() as u32;
-                        let said = match h.suggestion {
-                            Some(choice) => format!("{} ({percent}% sure)", option_label(choice)),
-                            None => "no suggestion: the text does not say clearly".to_string(),
-                        };
-                        html! {
-                            <li data-factor={ h.factor.key() } data-suggestion={ h.suggestion.map_or("", |c| c.key()) }
-                                data-best={ h.best.map_or(crate::analyzer::labels::UNKNOWN, |c| c.key()) } data-confidence={ Plain(f64::from(h.confidence)).to_string() }>
-                                <strong>{ title(h.factor) }</strong>{ format!(": {said}") }
-                            </li>
-                        }
-                    }) }
-                </ul>
+                { raw(heads_html(&last.heads)) }
             </div>
         }
     });
@@ -95,8 +83,29 @@ pub fn describe() -> Html {
             </form>
             <p id="inference-status" data-state={ data_state } role="status" aria-live="polite"
                 data-fetch-ms={ a.load.map(|l| Plain(l.fetch_ms).to_string()) } data-optimize-ms={ a.load.map(|l| Plain(l.optimize_ms).to_string()) }>{ status }</p>
-            { for error }
-            { for results }
+            { slot(error) }
+            { slot(results) }
         </section>
     }
+}
+
+/// The analyzer's answer per head, as HTML text (display only; see `markup`).
+fn heads_html(heads: &[crate::analyzer::labels::HeadResult]) -> String {
+    let mut out = String::from("<ul class=\"analysis\">");
+    for h in heads {
+        let percent = (h.confidence * 100.0).round() as u32;
+        let said = match h.suggestion {
+            Some(choice) => format!("{} ({percent}% sure)", escape(option_label(choice))),
+            None => "no suggestion: the text does not say clearly".to_string(),
+        };
+        out += &format!(
+            "<li data-factor=\"{}\" data-suggestion=\"{}\" data-best=\"{}\" data-confidence=\"{}\"><strong>{}</strong>: {said}</li>",
+            h.factor.key(),
+            h.suggestion.map_or("", |c| c.key()),
+            h.best.map_or(crate::analyzer::labels::UNKNOWN, |c| c.key()),
+            Plain(f64::from(h.confidence)),
+            escape(title(h.factor))
+        );
+    }
+    out + "</ul>"
 }

@@ -20,6 +20,7 @@ mod export_buttons;
 mod factor_chart;
 mod flip_links;
 mod footer;
+mod markup;
 mod model_fit;
 mod notices;
 mod price_data;

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::markup::slot;
+
 use super::state::{use_advisor, Action};
 use super::this_device::this_device_toggle;
 use crate::engine::questions::{option_label, question, why};
@@ -63,8 +65,8 @@ pub fn question_view(props: &QuestionProps) -> Html {
             <legend>{ format!("{}. {}", props.number, question(factor)) }</legend>
             <p class="why" id={ why_id }>{ why(factor) }</p>
             <div class="options">{ for options }</div>
-            { for suggested }
-            { for clear }
+            { slot(suggested) }
+            { slot(clear) }
             if factor == Factor::Resources { { this_device_toggle(&state) } }
             if factor == Factor::Connectivity && state.device.is_offline() {
                 <p class="offline-now" id="offline-now">

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::embed::use_result_message;
 use super::factor_chart::FactorChart;
 use super::flip_links::flip_links;
+use super::markup::{escape, list, raw};
 use super::recommendation::use_recommendation;
 use super::state::use_advisor;
 use crate::engine::questions::{option_label, title, ASKED_ORDER};
@@ -30,48 +31,94 @@ pub fn result_panel() -> Html {
     use_result_message(host, r);
     let percent = Fixed(r.confidence * 100.0, 0);
 
-    let rules = (!r.rules.is_empty()).then(|| html! {
-        <div class="rules">
-            <h3>{ "Hard rules" }</h3>
-            <ul>{ for r.rules.iter().map(|rule| html! { <li data-rule={ rule.id.key() }>{ &rule.reason }</li> }) }</ul>
-        </div>
-    });
-    let conflict = r.conflict.as_ref().map(|c| {
-        html! {
-            <div class="conflict" id="conflict" role="note">
-                <h3>{ "Conflict" }</h3>
-                <p>{ &c.summary }</p>
-                <ul>{ for c.changes.iter().map(|change| html! { <li>{ change }</li> }) }</ul>
-            </div>
-        }
-    });
-    let hybrid = r.hybrid.as_ref().map(|h| {
-        html! {
-            <div class="hybrid" id="hybrid-mode" data-mode={ h.mode.key() }>
-                <h3>{ h.title }</h3>
-                <p>{ h.how }</p>
-                <p id="hybrid-because">{ format!("Why here: {}", h.because) }</p>
-                <p class="muted">{ format!("When it applies: {}", h.when) }</p>
-                <h4>{ "What it takes to build" }</h4>
-                <ul class="takes">{ for h.takes.iter().map(|t| html! { <li>{ t }</li> }) }</ul>
-            </div>
-        }
-    });
-    let reasons = ASKED_ORDER.iter().filter_map(|factor| r.factors.iter().find(|f| f.factor == *factor)).map(|f| {
+    // The measured facts, hard rules, conflict and hybrid mode: display only, so HTML text.
+    let mut notes = String::new();
+    if !r.measured_facts.is_empty() {
+        notes += "<div class=\"measured\" id=\"measured-facts\"><h3>Measured on this device</h3>";
+        notes += &list(
+            "",
+            r.measured_facts.iter().map(|f| (String::new(), f.as_str())),
+        );
+        notes += "</div>";
+    }
+    if !r.rules.is_empty() {
+        notes += "<div class=\"rules\"><h3>Hard rules</h3>";
+        notes += &list(
+            "",
+            r.rules.iter().map(|rule| {
+                (
+                    format!(" data-rule=\"{}\"", rule.id.key()),
+                    rule.reason.as_str(),
+                )
+            }),
+        );
+        notes += "</div>";
+    }
+    if let Some(c) = &r.conflict {
+        notes += &format!(
+            "<div class=\"conflict\" id=\"conflict\" role=\"note\"><h3>Conflict</h3><p>{}</p>",
+            escape(&c.summary)
+        );
+        notes += &list(
+            "",
+            c.changes
+                .iter()
+                .map(|change| (String::new(), change.as_str())),
+        );
+        notes += "</div>";
+    }
+    if let Some(h) = &r.hybrid {
+        notes += &format!(
+            "<div class=\"hybrid\" id=\"hybrid-mode\" data-mode=\"{}\"><h3>{}</h3><p>{}</p>\
+             <p id=\"hybrid-because\">Why here: {}</p><p class=\"muted\">When it applies: {}</p>\
+             <h4>What it takes to build</h4>",
+            h.mode.key(),
+            escape(h.title),
+            escape(h.how),
+            escape(h.because),
+            escape(h.when)
+        );
+        notes += &list(
+            " class=\"takes\"",
+            h.takes.iter().map(|t| (String::new(), t.as_str())),
+        );
+        notes += "</div>";
+    }
+    let mut reasons = String::from("<ul id=\"reasons\">");
+    for f in ASKED_ORDER
+        .iter()
+        .filter_map(|factor| r.factors.iter().find(|f| f.factor == *factor))
+    {
         let pulls = match f.direction {
             Direction::Local => "device",
             Direction::Cloud => "cloud",
             Direction::Neutral => "neither",
         };
-        let answer = f.option.map(option_label);
-        html! {
-            <li data-factor={ f.factor.key() } data-pull={ pulls }>
-                <strong>{ title(f.factor) }</strong>
-                { for answer.map(|a| html! { <span class="answer">{ format!(" ({a})") }</span> }) }
-                { format!(" — pulls to {pulls}. {}", f.reason) }
-            </li>
-        }
-    });
+        let answer = f.option.map_or(String::new(), |o| {
+            format!(
+                "<span class=\"answer\"> ({})</span>",
+                escape(option_label(o))
+            )
+        });
+        reasons += &format!(
+            "<li data-factor=\"{}\" data-pull=\"{pulls}\"><strong>{}</strong>{answer} — pulls to {pulls}. {}</li>",
+            f.factor.key(),
+            escape(title(f.factor)),
+            escape(&f.reason)
+        );
+    }
+    reasons += "</ul>";
+    let mut stacks = String::from("<ul class=\"stacks\" id=\"stacks\">");
+    for s in &r.stacks {
+        stacks += &format!(
+            "<li data-side=\"{}\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a> — {}</li>",
+            s.side.key(),
+            escape(s.docs),
+            escape(s.name),
+            escape(s.why)
+        );
+    }
+    stacks += "</ul>";
 
     let mode = r.hybrid.as_ref().map(|h| h.mode.key());
     let decided = r.verdict != Verdict::Undecided;
@@ -97,34 +144,19 @@ pub fn result_panel() -> Html {
                        most projects." }
                 </p>
             }
-            if !r.measured_facts.is_empty() {
-                <div class="measured" id="measured-facts">
-                    <h3>{ "Measured on this device" }</h3>
-                    <ul>{ for r.measured_facts.iter().map(|f| html! { <li>{ f }</li> }) }</ul>
-                </div>
-            }
-            { for rules }
-            { for conflict }
-            { for hybrid }
+            { raw(notes) }
             { flip_links(&r.flips, &state.shared) }
             if decided {
                 <h3>{ "Factor by factor" }</h3>
                 <FactorChart factors={ r.factors.clone() } />
                 <details class="reasons">
                     <summary>{ "Why, factor by factor" }</summary>
-                    <ul id="reasons">{ for reasons }</ul>
+                    { raw(reasons) }
                 </details>
             }
             if decided {
                 <h3>{ "Recommended stacks" }</h3>
-                <ul class="stacks" id="stacks">
-                    { for r.stacks.iter().map(|s| html! {
-                        <li data-side={ s.side.key() }>
-                            <a href={ s.docs } target="_blank" rel="noopener">{ s.name }</a>
-                            { format!(" — {}", s.why) }
-                        </li>
-                    }) }
-                </ul>
+                { raw(stacks) }
             }
             // On narrow screens the result sits below the questions; this bar keeps the verdict in view.
             <a href="#result" class="verdict-bar" aria-label={ format!("Verdict: {}, {percent}% confidence. Go to the result.", headline(r.verdict)) }>

@@ -23,6 +23,9 @@ use super::state::{Action, AdvisorContext, AdvisorState};
 use crate::device::probe;
 use crate::share;
 
+/// How long the answers must be still before the address bar follows them.
+const WRITE_AFTER_MS: u32 = 350;
+
 /// What the app starts from.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -146,19 +149,22 @@ pub fn app(props: &AppProps) -> Html {
     // The address bar and local storage follow the answers, so a copied link or a reload reproduces them.
     // An embedded advisor keeps its answers in its own address only: a docs page's prefilled
     // answers must not replace what the visitor saved in the full advisor.
+    // Local storage follows every change; the address bar only once the answers have been still
+    // for WRITE_AFTER_MS, not at every keystroke: Safari throws after 100 replaceState calls in
+    // 30 s, and the address bar would silently stop following.
     {
         let dispatcher = state.dispatcher();
         use_effect_with(state.shared.clone(), move |shared| {
             let query = share::to_query(shared);
-            browser::replace_query(&query);
-            if shared.embed {
-                return;
+            if !shared.embed {
+                if let Err(error) = browser::save(&query) {
+                    dispatcher.dispatch(Action::Notice(format!(
+                        "Your answers are not saved on this device: {error}. They are still in the link."
+                    )));
+                }
             }
-            if let Err(error) = browser::save(&query) {
-                dispatcher.dispatch(Action::Notice(format!(
-                    "Your answers are not saved on this device: {error}. They are still in the link."
-                )));
-            }
+            let waiting = Timeout::new(WRITE_AFTER_MS, move || browser::replace_query(&query));
+            move || drop(waiting)
         });
     }
 

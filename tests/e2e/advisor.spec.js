@@ -109,6 +109,15 @@ test('a keyboard alone can answer a question', async ({ page }) => {
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('input[name="privacy"][value="internal"]')).toBeChecked();
   await expect(page.locator('.progress-line label')).toHaveText('Answered 1 of 13');
+  // Answering adds the question's Clear button after its options; the focus stays on the
+  // answer, so the next Tab goes on from here rather than from the top of the page.
+  await expect(page.locator('input[name="privacy"][value="internal"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#q-privacy button.clear')).toBeFocused();
+  await page.locator('input[name="latency"][value="batch"]').focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator('input[name="latency"][value="batch"]')).toBeChecked();
+  await expect(page.locator('input[name="latency"][value="batch"]')).toBeFocused();
 });
 
 test('a prefilled link reproduces a verdict, and the address bar follows the answers', async ({ page, context }) => {
@@ -192,6 +201,31 @@ test('answers are saved on the device, come back on reload, and Start over clear
   await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 13');
   await page.goto('./');
   await expect(page.locator('.progress-line label')).toHaveText('Answered 0 of 13');
+});
+
+test('typing does not rewrite the address bar at every keystroke, and what was typed is kept', async ({ page }) => {
+  // Safari throws after 100 replaceState calls in 30 s: the page writes once typing pauses.
+  await page.addInitScript(() => {
+    window.__replaced = 0;
+    const replace = History.prototype.replaceState;
+    History.prototype.replaceState = function (...args) {
+      window.__replaced += 1;
+      return replace.apply(this, args);
+    };
+  });
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  const text = 'Summarize support tickets for agents, on their laptops, many times a day, with customer data';
+  await page.locator('#describe-text').pressSequentially(text, { delay: 15 });
+  await expect.poll(() => new URL(page.url()).searchParams.get('describe')).toBe(text);
+  const replaced = await page.evaluate(() => window.__replaced);
+  console.log(`${text.length} keystrokes, ${replaced} address-bar writes`);
+  // A write happens only where typing paused for 350 ms; here, far fewer than one a keystroke.
+  expect(replaced).toBeLessThanOrEqual(10);
+  // Local storage follows every change: leaving at once still keeps the last words.
+  await page.locator('#describe-text').pressSequentially(' and orders');
+  await page.goto('./');
+  await expect(page.locator('#describe-text')).toHaveValue(`${text} and orders`);
 });
 
 const BAD_LINKS = [

@@ -210,6 +210,22 @@ test('a cloud worker that never starts: the panel says so after the timeout, and
   await expectNothingLost(page);
 });
 
+test('a model list that never comes fails alone: the call running beside it goes on', async ({ page }) => {
+  // The page's clock jumps past the list's 20 s watchdog; the call's own watchdog (its 60 s
+  // timeout and 10 s of grace) is far off. The worker and its requests run on real time.
+  await page.clock.install();
+  await setUp(page, { base: `${ORIGIN}/slow-models/v1`, model: 'slow', timeout: 60, query: '&privacy=regulated' });
+  await run(page);
+  await expect(status(page)).toHaveAttribute('data-state', 'running');
+  await page.locator('#cloud-find-models').click();
+  await page.locator('#cloud-find-models').click();
+  await page.clock.fastForward(21_000);
+  await expect(page.locator('#cloud-models')).toContainText('did not answer');
+  await expect(status(page)).toHaveAttribute('data-state', 'running');
+  await expect(status(page)).not.toContainText('did not answer');
+  await expect(page.locator('#describe-text')).toHaveValue(TEXT);
+});
+
 test('the cloud call\'s code is fetched only when the visitor first asks for it', async ({ page }) => {
   const fetched = [];
   page.on('request', (request) => {

@@ -13,7 +13,8 @@ test('the default cloud model is current, priced from the dataset with its date 
   await expect(source).toContainText('genai-prices 0.2.3 (2026-11)');
   await expect(source).toContainText('https://developers.openai.com/api/docs/pricing');
   await expect(source).toHaveAttribute('data-stale', 'false');
-  // Every major provider's cheap tier is offered.
+  // Every major provider's cheap tier is offered (read once the app has rendered the panel).
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
   const offered = await page.locator('#cost-model option').allTextContents();
   for (const provider of ['OpenAI', 'Google', 'Anthropic', 'Deepseek', 'Mistral', 'Microsoft Azure']) {
     expect(offered.some((o) => o.includes(provider)), provider).toBe(true);

@@ -54,7 +54,12 @@ pub fn plan(
         return error(fixtures::UNAUTHORIZED, "");
     }
     if *method == Method::Get && path.ends_with("/models") {
-        return Plan::Models;
+        // A base URL under /slow-models/ gets a model list that never comes in time.
+        return if path.starts_with("/slow-models/") {
+            Plan::Slow
+        } else {
+            Plan::Models
+        };
     }
     if *method != Method::Post || !path.ends_with("/chat/completions") {
         return Plan::NotFound;
@@ -194,6 +199,16 @@ mod tests {
         assert_eq!(
             plan(&Method::Get, "/v1/models", None, "", &mut HashMap::new()),
             Plan::Models
+        );
+        assert_eq!(
+            plan(
+                &Method::Get,
+                "/slow-models/v1/models",
+                None,
+                "",
+                &mut HashMap::new()
+            ),
+            Plan::Slow
         );
         assert_eq!(
             plan(
