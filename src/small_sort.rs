@@ -18,6 +18,7 @@ pub fn sort_by<T>(items: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests: the app bundle's size rules do not apply
 mod tests {
     use super::sort_by;
 

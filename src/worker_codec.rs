@@ -104,6 +104,7 @@ use read::Reader;
 use write::Writer;
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests: the app bundle's size rules do not apply
 mod tests {
     use super::*;
     use serde::{Deserialize, Serialize};

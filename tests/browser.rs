@@ -1,6 +1,7 @@
 //! Browser glue tests: wasm-bindgen-test runs these in headless Chromium (`cargo xtask test`),
 //! once without a WebGPU adapter and once with SwiftShader's (`LOC_EXPECT_WEBGPU` says which).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // the app bundle's size rules (.clippy.toml) do not apply here
 
 use std::cell::RefCell;
 use std::rc::Rc;

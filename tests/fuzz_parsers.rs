@@ -5,6 +5,7 @@
 //! (proptest's 256 cases) is part of `cargo xtask test`; a long one is
 //! `PROPTEST_CASES=100000 cargo test --release --test fuzz_parsers`.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // the app bundle's size rules (.clippy.toml) do not apply here
 
 use local_or_cloud::cloud::answer::StreamedAnswer;
 use local_or_cloud::cloud::sse::SseParser;

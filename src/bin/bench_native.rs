@@ -1,6 +1,7 @@
 //! Native figures for `cargo xtask bench`: the engine's re-scoring time, and tract running the
 //! analyzer outside the browser (cold load and warm runs), and the device benchmark's decoder
 //! layer under the same schedule the worker uses. Prints one JSON object.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // the app bundle's size rules (.clippy.toml) do not apply here
 
 use std::time::Instant;
 

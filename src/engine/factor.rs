@@ -202,6 +202,7 @@ impl Serialize for Choice {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests: the app bundle's size rules do not apply
 mod tests {
     use super::*;
 

@@ -165,6 +165,7 @@ pub const fn option_label(choice: Choice) -> &'static str {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests: the app bundle's size rules do not apply
 mod tests {
     use super::*;
 

@@ -71,6 +71,7 @@ impl Backend for TractBackend {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests: the app bundle's size rules do not apply
 mod tests {
     use super::*;
     use crate::analyzer::features::{features, DIM};
