@@ -11,12 +11,12 @@ pub mod decimal;
 pub mod device;
 pub mod engine;
 pub mod inference;
-pub mod protocol;
 pub mod report;
 pub mod share;
 pub mod small_sort;
 pub mod worker_codec;
 pub mod worker_scope;
+pub mod worker_serve;
 
 #[cfg(feature = "app")]
 pub mod app;

@@ -1,36 +1,14 @@
 //! The wire format between the app and its workers: compact bytes, as bincode writes them.
 //!
-//! gloo-worker's default codec is bincode, whose errors format serde's `Unexpected` values; that
-//! one Display impl kept core's whole float printer (Grisu, Dragon4, a bignum) in the app bundle.
+//! bincode itself (gloo-worker's codec once) formats serde's `Unexpected` values in its errors;
+//! that one Display impl kept core's whole float printer (Grisu, Dragon4, a bignum) in the app.
 //! Both ends of every message are this crate's own types, so a decoding error is a bug, not bad
 //! input: the error here carries no text, and nothing formats what went wrong.
 
 use std::fmt;
 
-use gloo_worker::Codec;
-use js_sys::Uint8Array;
 use serde::de;
 use serde::ser::{self, Serialize};
-use wasm_bindgen::JsValue;
-
-/// The codec both sides of every worker name: `spawner().encoding::<Packed>()` and
-/// `registrar().encoding::<Packed>()`.
-pub struct Packed;
-
-impl Codec for Packed {
-    fn encode<I: Serialize>(input: I) -> JsValue {
-        let bytes = to_bytes(&input).unwrap_or_default();
-        Uint8Array::from(bytes.as_slice()).into()
-    }
-
-    fn decode<O: for<'de> de::Deserialize<'de>>(input: JsValue) -> O {
-        let bytes = Uint8Array::from(input).to_vec();
-        match from_bytes(&bytes) {
-            Ok(value) => value,
-            Err(Error) => wasm_bindgen::throw_str("a worker message did not decode"),
-        }
-    }
-}
 
 /// A message that would not encode or decode; which part failed is left out on purpose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +73,26 @@ pub fn from_bytes<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, E
     } else {
         Err(Error)
     }
+}
+
+/// The id no request has: a frame with it is the worker saying it is ready for requests.
+pub const READY_ID: u32 = 0;
+
+/// A message on its way to or from a worker: the id of the request it belongs to, then the
+/// message. A message that will not encode goes as the id alone, which the other side cannot
+/// decode and reports.
+pub fn framed<T: Serialize + ?Sized>(id: u32, value: &T) -> Vec<u8> {
+    let mut out = Writer(id.to_le_bytes().to_vec());
+    if value.serialize(&mut out).is_err() {
+        out.0.truncate(4);
+    }
+    out.0
+}
+
+/// A frame's id and message bytes; None for a frame too short to hold an id.
+pub fn unframed(bytes: &[u8]) -> Option<(u32, &[u8])> {
+    let (id, body) = bytes.split_first_chunk::<4>()?;
+    Some((u32::from_le_bytes(*id), body))
 }
 
 mod read;
@@ -170,6 +168,17 @@ mod tests {
         let reply = CloudReply::Models(Ok(vec!["gpt-5-nano (shuts down 2026-12-11)".into()]));
         let bytes = to_bytes(&reply).expect("encodes");
         assert_eq!(from_bytes::<CloudReply>(&bytes), Ok(reply));
+    }
+
+    #[test]
+    fn a_frame_is_the_id_then_the_message() {
+        let frame = framed(7, &sample());
+        assert_eq!(frame[..4], 7u32.to_le_bytes());
+        let (id, body) = unframed(&frame).expect("an id");
+        assert_eq!(id, 7);
+        assert_eq!(from_bytes::<Message>(body), Ok(sample()));
+        assert_eq!(unframed(&[1, 0, 0]), None);
+        assert_eq!(unframed(&READY_ID.to_le_bytes()), Some((READY_ID, &[][..])));
     }
 
     #[test]

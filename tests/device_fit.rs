@@ -291,7 +291,7 @@ fn sliding_window_layers_cache_only_their_window() {
 fn a_measured_speed_replaces_the_assumption_and_is_reported() {
     use local_or_cloud::device::fit::fit_with;
     use local_or_cloud::device::speed::{Measurement, SpeedSource};
-    use local_or_cloud::protocol::LayerTimings;
+    use local_or_cloud::inference::bench::LayerTimings;
     let device = profile(2, Some(16.0), Probe::Found(WebGpu::NoAdapter));
     let timings = LayerTimings {
         decode_short_ms: 20.0,

@@ -6,7 +6,7 @@ use local_or_cloud::device::profile::{GpuAdapter, WebGpu};
 use local_or_cloud::device::speed::{GpuBandwidth, Measurement, Workload};
 use local_or_cloud::device::{DeviceProfile, Probe};
 use local_or_cloud::engine::factor::ModelSize;
-use local_or_cloud::protocol::LayerTimings;
+use local_or_cloud::inference::bench::LayerTimings;
 
 /// A device with this much memory and a WebGPU adapter that takes 4 GiB buffers, so that only
 /// memory decides what fits.

@@ -11,10 +11,10 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use local_or_cloud::device::speed::{rates, LayerShape, BENCH_LAYER};
+use local_or_cloud::inference::bench::LayerTimings;
 use local_or_cloud::inference::bench::{self, mean, Pace};
 use local_or_cloud::inference::decoder::TractLayer;
 use local_or_cloud::inference::TractBackend;
-use local_or_cloud::protocol::LayerTimings;
 
 const QWEN05_GRAPH: &[u8] = include_bytes!("../models/decoder_layer_qwen05.onnx");
 const QWEN05_LAYER: LayerShape = LayerShape {

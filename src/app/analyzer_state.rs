@@ -4,9 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::worker_link::LinkError;
 use crate::analyzer::latency::percentile;
 use crate::analyzer::{decode, HeadResult};
-use crate::protocol::Response;
+use crate::inference::protocol::AnalyzerReply;
+use crate::inference::InferenceError;
 
 /// How many times each analysis runs the model, so its latency has percentiles.
 pub const REPEATS: u32 = 30;
@@ -16,13 +18,29 @@ pub const START_TIMEOUT_MS: u32 = 20_000;
 /// wasm leaves it unable to answer anything): thirty runs of the model take milliseconds.
 pub const ANALYSIS_TIMEOUT_MS: u32 = 20_000;
 
+/// Why the analyzer is unavailable, or why one analysis failed; words only in the view.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum AnalyzerError {
+    #[error("the local inference worker did not start within {} s", START_TIMEOUT_MS / 1000)]
+    NotStarted,
+    #[error("the local inference worker stopped answering (no analysis within {} s); reload the page to start it again", ANALYSIS_TIMEOUT_MS / 1000)]
+    StoppedAnswering,
+    #[error("the local inference worker {0}")]
+    Link(LinkError),
+    #[error(transparent)]
+    Inference(#[from] InferenceError),
+    /// The model's outputs did not have the expected shape.
+    #[error("{0}")]
+    Outputs(String),
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Phase {
     #[default]
     Starting,
     Ready,
     Analyzing,
-    Failed(String),
+    Failed(AnalyzerError),
 }
 
 /// The cold-start cost, measured inside the worker.
@@ -33,7 +51,7 @@ pub struct LoadTimes {
     pub model_bytes: u64,
 }
 
-/// One finished analysis.
+/// One finished analysis, with the text it was asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub text: String,
@@ -51,19 +69,21 @@ pub struct AnalyzerState {
     pub load: Option<LoadTimes>,
     pub last: Option<Rc<Analysis>>,
     /// Why the last analysis failed, while the model stays loaded.
-    pub error: Option<String>,
-    /// The text of the request in flight.
-    pending: Option<String>,
+    pub error: Option<AnalyzerError>,
+    /// Analyses asked for and not yet answered.
+    in_flight: u32,
 }
 
+/// What the worker link answered.
+pub type Answer = Result<Result<AnalyzerReply, InferenceError>, LinkError>;
+
 pub enum AnalyzerEvent {
-    /// The page asked the worker to analyze this text.
-    Sent(String),
-    /// The worker has not reported a loaded model in time.
-    StartTimeout,
-    /// The worker has not answered an analysis in time.
-    AnalysisTimeout,
-    Worker(Response),
+    /// The page asked the worker to analyze a text.
+    Sent,
+    /// The model's load was answered (or not).
+    Loaded(Answer),
+    /// An analysis was answered (or not), with the text it was asked for.
+    Analyzed { text: String, answer: Answer },
 }
 
 impl Reducible for AnalyzerState {
@@ -72,79 +92,82 @@ impl Reducible for AnalyzerState {
     fn reduce(self: Rc<Self>, event: AnalyzerEvent) -> Rc<Self> {
         let mut next = (*self).clone();
         match event {
-            AnalyzerEvent::Sent(text) => {
+            AnalyzerEvent::Sent => {
                 next.phase = Phase::Analyzing;
                 next.error = None;
-                next.pending = Some(text);
+                next.in_flight += 1;
             }
-            AnalyzerEvent::Worker(Response::Ready {
-                fetch_ms,
-                optimize_ms,
-                model_bytes,
-            }) => {
-                next.phase = Phase::Ready;
-                next.load = Some(LoadTimes {
+            AnalyzerEvent::Loaded(answer) => match answer {
+                Ok(Ok(AnalyzerReply::Ready {
                     fetch_ms,
                     optimize_ms,
                     model_bytes,
-                });
-            }
-            AnalyzerEvent::Worker(Response::Analysis {
-                outputs,
-                run_ms,
-                total_ms,
-            }) => {
-                let text = next.pending.take().unwrap_or_default();
-                match decode(&outputs) {
-                    Ok(heads) => {
-                        next.phase = Phase::Ready;
-                        next.last = Some(Rc::new(Analysis {
-                            text,
-                            heads,
-                            p50_ms: percentile(&run_ms, 50.0).unwrap_or(0.0),
-                            p95_ms: percentile(&run_ms, 95.0).unwrap_or(0.0),
-                            mean_ms: total_ms / run_ms.len().max(1) as f64,
-                            runs: run_ms.len(),
-                        }));
-                    }
-                    Err(message) => next.phase = Phase::Failed(message),
-                }
-            }
-            // The device benchmark runs in a worker of its own; its answers never come here.
-            AnalyzerEvent::Worker(Response::Benchmark { .. }) => return self,
-            AnalyzerEvent::Worker(Response::Failed { message }) => {
-                next.pending = None;
-                // A failed analysis leaves a loaded model usable; a failed load does not.
-                if next.load.is_some() {
+                })) => {
                     next.phase = Phase::Ready;
-                    next.error = Some(message);
-                } else {
-                    next.phase = Phase::Failed(message);
+                    next.load = Some(LoadTimes {
+                        fetch_ms,
+                        optimize_ms,
+                        model_bytes,
+                    });
                 }
-            }
-            // Whatever the phase says (a request may have been made meanwhile), no loaded model
-            // by now means the worker never started.
-            AnalyzerEvent::StartTimeout => {
-                if next.load.is_none() && !matches!(next.phase, Phase::Failed(_)) {
-                    next.pending = None;
-                    next.phase = Phase::Failed(format!(
-                        "the local inference worker did not start within {} s",
-                        START_TIMEOUT_MS / 1000
-                    ));
+                // The page went away: nothing to say.
+                Err(LinkError::Ended) => return self,
+                Err(LinkError::NoAnswer) => next.phase = Phase::Failed(AnalyzerError::NotStarted),
+                Err(other) => next.phase = Phase::Failed(AnalyzerError::Link(other)),
+                Ok(Err(error)) => next.phase = Phase::Failed(error.into()),
+                Ok(Ok(AnalyzerReply::Analysis { .. })) => {
+                    next.phase = Phase::Failed(AnalyzerError::Link(LinkError::Garbled))
                 }
-            }
-            AnalyzerEvent::AnalysisTimeout => {
-                if next.phase == Phase::Analyzing {
-                    next.pending = None;
-                    next.phase = Phase::Failed(format!(
-                        "the local inference worker stopped answering (no analysis within {} s); reload the page to start it again",
-                        ANALYSIS_TIMEOUT_MS / 1000
-                    ));
+            },
+            AnalyzerEvent::Analyzed { text, answer } => {
+                next.in_flight = next.in_flight.saturating_sub(1);
+                if matches!(next.phase, Phase::Analyzing) && next.in_flight == 0 {
+                    next.phase = Phase::Ready;
                 }
+                analyzed(&mut next, text, answer);
             }
         }
         Rc::new(next)
     }
+}
+
+/// Folds one analysis's answer into the state: its result, or why it failed.
+fn analyzed(next: &mut AnalyzerState, text: String, answer: Answer) {
+    let failure = match answer {
+        Ok(Ok(AnalyzerReply::Analysis {
+            outputs,
+            run_ms,
+            total_ms,
+        })) => match decode(&outputs) {
+            Ok(heads) => {
+                next.last = Some(Rc::new(Analysis {
+                    text,
+                    heads,
+                    p50_ms: percentile(&run_ms, 50.0).unwrap_or(0.0),
+                    p95_ms: percentile(&run_ms, 95.0).unwrap_or(0.0),
+                    mean_ms: total_ms / run_ms.len().max(1) as f64,
+                    runs: run_ms.len(),
+                }));
+                return;
+            }
+            Err(message) => AnalyzerError::Outputs(message),
+        },
+        Err(LinkError::Ended) => return,
+        // The worker is gone with its model. One that does not answer in time has stopped (a
+        // trap or an abort in its wasm leaves it unable to answer anything): thirty runs of
+        // the model take milliseconds.
+        Err(link) => {
+            next.phase = Phase::Failed(match link {
+                LinkError::NoAnswer => AnalyzerError::StoppedAnswering,
+                other => AnalyzerError::Link(other),
+            });
+            return;
+        }
+        Ok(Err(error)) => AnalyzerError::Inference(error),
+        Ok(Ok(AnalyzerReply::Ready { .. })) => AnalyzerError::Link(LinkError::Garbled),
+    };
+    // A failed analysis leaves a loaded model usable.
+    next.error = Some(failure);
 }
 
 /// What components get from context: the state, and a way to ask for an analysis.
@@ -162,6 +185,7 @@ pub fn use_analyzer() -> AnalyzerContext {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::labels::output_len;
 
     fn after(events: Vec<AnalyzerEvent>) -> Rc<AnalyzerState> {
         events
@@ -172,45 +196,100 @@ mod tests {
     }
 
     fn ready() -> AnalyzerEvent {
-        AnalyzerEvent::Worker(Response::Ready {
+        AnalyzerEvent::Loaded(Ok(Ok(AnalyzerReply::Ready {
             fetch_ms: 1.0,
             optimize_ms: 2.0,
             model_bytes: 3,
-        })
+        })))
+    }
+
+    fn analyzed(text: &str, answer: Answer) -> AnalyzerEvent {
+        AnalyzerEvent::Analyzed {
+            text: text.into(),
+            answer,
+        }
+    }
+
+    fn outputs() -> Answer {
+        Ok(Ok(AnalyzerReply::Analysis {
+            outputs: vec![0.0; output_len()],
+            run_ms: vec![1.0],
+            total_ms: 1.0,
+        }))
     }
 
     #[test]
     fn a_worker_that_never_starts_fails_even_with_a_request_made_meanwhile() {
         let state = after(vec![
-            AnalyzerEvent::Sent("text".into()),
-            AnalyzerEvent::StartTimeout,
+            AnalyzerEvent::Sent,
+            AnalyzerEvent::Loaded(Err(LinkError::NoAnswer)),
         ]);
-        assert!(
-            matches!(&state.phase, Phase::Failed(m) if m.contains("did not start within 20 s")),
-            "{:?}",
-            state.phase
+        assert_eq!(state.phase, Phase::Failed(AnalyzerError::NotStarted));
+        assert!(AnalyzerError::NotStarted
+            .to_string()
+            .contains("did not start within 20 s"));
+        let gone = after(vec![AnalyzerEvent::Loaded(Err(LinkError::Ended))]);
+        assert_eq!(
+            gone.phase,
+            Phase::Starting,
+            "a page that went away says nothing"
         );
-        let started = after(vec![ready(), AnalyzerEvent::StartTimeout]);
-        assert_eq!(started.phase, Phase::Ready, "a late timer changes nothing");
     }
 
     #[test]
     fn a_worker_that_stops_answering_an_analysis_fails() {
         let state = after(vec![
             ready(),
-            AnalyzerEvent::Sent("text".into()),
-            AnalyzerEvent::AnalysisTimeout,
+            AnalyzerEvent::Sent,
+            analyzed("text", Err(LinkError::NoAnswer)),
         ]);
-        assert!(
-            matches!(&state.phase, Phase::Failed(m) if m.contains("stopped answering")),
-            "{:?}",
-            state.phase
-        );
-        let idle = after(vec![ready(), AnalyzerEvent::AnalysisTimeout]);
+        assert_eq!(state.phase, Phase::Failed(AnalyzerError::StoppedAnswering));
+        let crashed = after(vec![
+            ready(),
+            AnalyzerEvent::Sent,
+            analyzed("text", Err(LinkError::Crashed)),
+        ]);
         assert_eq!(
-            idle.phase,
-            Phase::Ready,
-            "no analysis in flight, no failure"
+            crashed.phase,
+            Phase::Failed(AnalyzerError::Link(LinkError::Crashed))
+        );
+    }
+
+    /// Issue 29 a: the cloud button re-analyzes while a link's analysis runs. Each answer is
+    /// paired with its own text; the state was once one pending text, which the second request
+    /// overwrote, so the first answer was shown under the second text.
+    #[test]
+    fn two_analyses_in_flight_keep_their_own_texts() {
+        let first_back = after(vec![
+            ready(),
+            AnalyzerEvent::Sent,
+            AnalyzerEvent::Sent,
+            analyzed("from the link", outputs()),
+        ]);
+        let last = first_back.last.as_ref().expect("an analysis");
+        assert_eq!(last.text, "from the link");
+        assert_eq!(first_back.phase, Phase::Analyzing, "one is still running");
+        let both_back = first_back.reduce(analyzed("from the cloud button", outputs()));
+        assert_eq!(
+            both_back.last.as_ref().map(|a| a.text.as_str()),
+            Some("from the cloud button")
+        );
+        assert_eq!(both_back.phase, Phase::Ready);
+    }
+
+    #[test]
+    fn a_failed_analysis_keeps_the_model_and_says_why() {
+        let state = after(vec![
+            ready(),
+            AnalyzerEvent::Sent,
+            analyzed("text", Ok(Err(InferenceError::Run("out of memory".into())))),
+        ]);
+        assert_eq!(state.phase, Phase::Ready);
+        assert_eq!(
+            state.error,
+            Some(AnalyzerError::Inference(InferenceError::Run(
+                "out of memory".into()
+            )))
         );
     }
 }

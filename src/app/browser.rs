@@ -230,9 +230,17 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), StorageErr
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Some browsers read the file from the URL after the click returns (Firefox, Safari): it is
+    // revoked a minute later, not at once.
+    gloo_timers::callback::Timeout::new(REVOKE_AFTER_MS, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
+
+/// How long a download's object URL stays valid after its click.
+const REVOKE_AFTER_MS: u32 = 60_000;
 
 /// Whether the window is wide enough for two columns (56rem at the default 16 px font), read
 /// once at start: phones start with the evidence panels folded so the page stays short.

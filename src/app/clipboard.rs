@@ -12,14 +12,14 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::browser::window;
-use super::report_worker::NoAnswer;
+use super::worker_link::LinkError;
 use crate::device::probe::describe;
 
 /// Why a text did not reach the clipboard.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CopyError {
-    #[error("{0}")]
-    NoReport(#[from] NoAnswer),
+    #[error("the report's background worker {0}; reload the page and try again")]
+    NoReport(#[from] LinkError),
     #[error("this browser offers no clipboard to this page")]
     Unavailable,
     #[error("the browser refused: {0}")]
@@ -29,7 +29,7 @@ pub enum CopyError {
 /// Starts the copy now, synchronously, and returns its outcome as a future.
 pub fn copy_when_written<F>(text: F) -> impl Future<Output = Result<(), CopyError>>
 where
-    F: Future<Output = Result<String, NoAnswer>> + 'static,
+    F: Future<Output = Result<String, LinkError>> + 'static,
 {
     let started = start(text);
     async move {
@@ -58,7 +58,7 @@ enum Started<F> {
     /// The clipboard holds a promise of the text; `failed` says whether the report never came.
     Writing {
         written: js_sys::Promise,
-        failed: Rc<Cell<Option<NoAnswer>>>,
+        failed: Rc<Cell<Option<LinkError>>>,
     },
     /// No `ClipboardItem`: the text is written once it is ready.
     Later(F),
@@ -67,7 +67,7 @@ enum Started<F> {
 
 fn start<F>(text: F) -> Started<F>
 where
-    F: Future<Output = Result<String, NoAnswer>> + 'static,
+    F: Future<Output = Result<String, LinkError>> + 'static,
 {
     let Some(clipboard) = clipboard() else {
         return Started::Failed(CopyError::Unavailable);

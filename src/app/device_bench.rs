@@ -1,25 +1,36 @@
 //! "Measure this device": runs the decoder-layer benchmark in a worker of its own, cancellably.
 //!
-//! The benchmark gets its own worker rather than the analyzer's, so that Cancel can simply end
-//! that worker (dropping the bridge) without touching the loaded analyzer, and so the page's
-//! thread never runs a model: input stays responsive while it measures.
+//! The benchmark gets its own worker rather than the analyzer's (the same script, started with
+//! the benchmark's name), so that Cancel can simply end that worker without touching the loaded
+//! analyzer, and so the page's thread never runs a model: input stays responsive while it measures.
 
-use crate::decimal::Fixed;
-use std::cell::Cell;
 use std::rc::Rc;
 
-use gloo_worker::{Spawnable, WorkerBridge};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::analyzer_worker::WORKER_PATH;
 use super::state::{use_advisor, Action};
-use super::urls;
+use super::worker_link::{LinkError, WorkerLink};
+use crate::decimal::Fixed;
 use crate::device::speed::Measurement;
-use crate::inference::RemoteWorker;
-use crate::protocol::{Request, Response};
+use crate::inference::protocol::BenchJob;
+use crate::inference::InferenceError;
 
-const WORKER_PATH: &str = "worker.js";
 /// The benchmark's time budget: a few seconds on a slow two-core machine.
 pub const BUDGET_MS: u32 = 4_000;
+/// How long a run may take in all: the worker's start, the CPU's budget (which a slow machine
+/// overruns by its warm-up runs), and the GPU's own 15 s bound.
+const WAIT_MS: u32 = 60_000;
+
+/// Why a measurement failed; words only in the view.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BenchError {
+    #[error("the benchmark's background worker {0}")]
+    Link(LinkError),
+    #[error(transparent)]
+    Inference(#[from] InferenceError),
+}
 
 /// Where the benchmark stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +38,7 @@ pub enum BenchState {
     Idle,
     Running,
     Done(Rc<Measurement>),
-    Failed(String),
+    Failed(BenchError),
     Cancelled,
 }
 
@@ -49,60 +60,52 @@ fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// Holds the benchmark worker while it runs; the worker goes with the panel.
+/// Holds the benchmark's worker while it runs; the worker goes with the panel. Each start or
+/// cancel ends the worker before, so an older run's answer never arrives (it fails as ended).
 #[hook]
 pub fn use_device_bench() -> DeviceBench {
     let state = use_state(|| BenchState::Idle);
     let advisor = use_advisor();
-    let bridge = use_mut_ref(|| None::<WorkerBridge<RemoteWorker>>);
-    // Each start or cancel is a new run; a GPU result that arrives for an older run is dropped.
-    let run = use_memo((), |_| Rc::new(Cell::new(0u32)));
+    let link = use_memo((), |_| WorkerLink::<BenchJob>::new(WORKER_PATH));
+    {
+        let link = (*link).clone();
+        use_effect_with((), move |_| move || link.end());
+    }
     let start = {
-        let (state, bridge, run) = (state.clone(), bridge.clone(), (*run).clone());
+        let (state, link) = (state.clone(), (*link).clone());
         let dispatch = advisor.dispatcher();
         use_callback((), move |(), _| {
-            run.set(run.get() + 1);
-            let this_run = run.get();
-            let answer = {
-                let (state, bridge, run) = (state.clone(), bridge.clone(), run.clone());
-                let dispatch = dispatch.clone();
-                move |response: Response| {
-                    // The worker has answered; ending it frees the layers' memory at once.
-                    bridge.borrow_mut().take();
-                    let (timings, gpu) = match response {
-                        Response::Benchmark { timings, gpu } => (timings, gpu),
-                        Response::Failed { message } => {
-                            return state.set(BenchState::Failed(message))
-                        }
-                        _ => return,
-                    };
-                    if run.get() == this_run {
-                        let mut measurement = Measurement::new(timings, browser(), now_iso());
-                        measurement.gpu = gpu;
-                        let measurement = Rc::new(measurement);
-                        // The verdict weighs the feature's local time extrapolated from it.
-                        dispatch.dispatch(Action::Measured(measurement.clone()));
-                        state.set(BenchState::Done(measurement));
-                    }
-                }
-            };
-            let spawned = RemoteWorker::spawner()
-                .encoding::<crate::worker_codec::Packed>()
-                .callback(answer)
-                .spawn(&urls::resolve(WORKER_PATH));
-            spawned.send(Request::Benchmark {
-                budget_ms: BUDGET_MS,
-            });
-            *bridge.borrow_mut() = Some(spawned);
+            link.end();
+            let answer = link.ask(&BUDGET_MS, WAIT_MS);
             state.set(BenchState::Running);
+            let (state, link, dispatch) = (state.clone(), link.clone(), dispatch.clone());
+            spawn_local(async move {
+                let answer = answer.await;
+                // A run ended by a cancel or a newer start: its worker is already gone.
+                if answer == Err(LinkError::Ended) {
+                    return;
+                }
+                // The worker has answered; ending it frees the layers' memory at once.
+                link.end();
+                let bench = match answer {
+                    Ok(Ok(bench)) => bench,
+                    Err(error) => return state.set(BenchState::Failed(BenchError::Link(error))),
+                    Ok(Err(error)) => return state.set(BenchState::Failed(error.into())),
+                };
+                let mut measurement = Measurement::new(bench.timings, browser(), now_iso());
+                measurement.gpu = bench.gpu;
+                let measurement = Rc::new(measurement);
+                // The verdict weighs the feature's local time extrapolated from it.
+                dispatch.dispatch(Action::Measured(measurement.clone()));
+                state.set(BenchState::Done(measurement));
+            });
         })
     };
     let cancel = {
-        let (state, bridge, run) = (state.clone(), bridge.clone(), (*run).clone());
+        let (state, link) = (state.clone(), (*link).clone());
         use_callback((), move |(), _| {
-            run.set(run.get() + 1);
-            // Dropping the last bridge ends the worker between two timed runs.
-            bridge.borrow_mut().take();
+            // Ending the worker stops it between two timed runs.
+            link.end();
             state.set(BenchState::Cancelled);
         })
     };

@@ -33,6 +33,7 @@ mod root;
 mod state;
 mod this_device;
 mod urls;
+mod worker_link;
 
 pub use browser::{entered_before_start, focused_id};
 pub use price_data::{read_at_start, PriceStart};

@@ -1,10 +1,9 @@
-//! The cloud worker bundle's entry point: registers the worker that makes the cloud call.
+//! The cloud worker bundle's entry point: serves the worker that makes the cloud call.
 
-use gloo_worker::Registrable;
 use local_or_cloud::cloud::worker::CloudWorker;
-use local_or_cloud::worker_codec::Packed;
+use local_or_cloud::worker_serve::serve;
 
 fn main() {
     console_error_panic_hook::set_once();
-    CloudWorker::registrar().encoding::<Packed>().register();
+    serve(CloudWorker::default());
 }

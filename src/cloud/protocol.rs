@@ -9,6 +9,16 @@ use serde::{Deserialize, Serialize};
 use super::completion::Usage;
 use super::Endpoint;
 use crate::engine::{Choice, Factor};
+use crate::worker_serve::Job;
+
+/// The cloud worker's job: `cloud_worker.js`, started on the visitor's first cloud request.
+pub struct CloudJob;
+
+impl Job for CloudJob {
+    type Request = CloudRequest;
+    type Reply = CloudReply;
+    const NAME: &'static str = "cloud";
+}
 
 /// What the app asks the cloud worker to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

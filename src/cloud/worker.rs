@@ -8,37 +8,28 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use gloo_worker::{HandlerId, Worker, WorkerScope};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::AbortController;
 
 use super::completion::{parse_labels, request_body};
 use super::error::CloudError;
 use super::fetch::{self, Abort};
-use super::protocol::{CloudCall, CloudReply, CloudRequest, ListedModel};
+use super::protocol::{CloudCall, CloudJob, CloudReply, CloudRequest, ListedModel};
 use super::provider::{chat_request, origin_of};
 use super::{ApiKey, Endpoint};
+use crate::worker_serve::{Replier, Serve};
 
 /// The worker's state: the latest call's controller, which `Cancel` aborts (aborting a call that
 /// has already finished does nothing).
+#[derive(Default)]
 pub struct CloudWorker {
     latest: Option<AbortController>,
 }
 
-impl Worker for CloudWorker {
-    /// A finished piece of work, with the handler that asked for it.
-    type Message = (HandlerId, CloudReply);
-    type Input = CloudRequest;
-    type Output = CloudReply;
+impl Serve for CloudWorker {
+    type Job = CloudJob;
 
-    fn create(_scope: &WorkerScope<Self>) -> Self {
-        Self { latest: None }
-    }
-
-    fn update(&mut self, scope: &WorkerScope<Self>, (id, reply): Self::Message) {
-        scope.respond(id, reply);
-    }
-
-    fn received(&mut self, scope: &WorkerScope<Self>, request: CloudRequest, id: HandlerId) {
+    fn received(&mut self, request: CloudRequest, reply: Replier<CloudJob>) {
         match request {
             CloudRequest::Call {
                 endpoint,
@@ -49,25 +40,26 @@ impl Worker for CloudWorker {
                 let key = key.as_deref().and_then(ApiKey::new);
                 let Ok(abort) = AbortController::new() else {
                     let error = "This browser cannot stop a request, so none was sent.";
-                    return scope.respond(id, CloudReply::Called(Err(error.into())));
+                    return reply.send(&CloudReply::Called(Err(error.into())));
                 };
                 if let Some(previous) = self.latest.replace(abort.clone()) {
                     previous.abort();
                 }
-                scope.send_future(async move {
+                spawn_local(async move {
                     let result = call(&endpoint, key.as_ref(), &text, timeout_s, abort).await;
-                    (id, CloudReply::Called(result.map_err(|e| e.to_string())))
+                    reply.send(&CloudReply::Called(result.map_err(|e| e.to_string())));
                 });
             }
+            // Answered by the call it stops, which then fails as cancelled.
             CloudRequest::Cancel => {
                 if let Some(abort) = self.latest.take() {
                     abort.abort();
                 }
             }
-            CloudRequest::ListModels { base, key } => scope.send_future(async move {
+            CloudRequest::ListModels { base, key } => spawn_local(async move {
                 let found = fetch::list_models(&base, key.as_deref()).await;
                 let labels = found.map(|models| models.iter().map(ListedModel::label).collect());
-                (id, CloudReply::Models(labels.map_err(|e| e.to_string())))
+                reply.send(&CloudReply::Models(labels.map_err(|e| e.to_string())));
             }),
         }
     }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::ModelShape;
 use super::fit::{tokens_per_second, Memory, SpeedAssumption};
-use crate::protocol::LayerTimings;
+pub use crate::inference::bench::{GpuBandwidth, LayerTimings};
 
 /// One decoder layer's dimensions.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -212,14 +212,6 @@ pub fn seconds_text(seconds: f64) -> String {
     } else {
         format!("{} s", Fixed(seconds, 0))
     }
-}
-
-/// The GPU's measured memory bandwidth from a large matrix-vector product, in GB/s.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct GpuBandwidth {
-    pub f32_gb_s: f64,
-    /// Only where the adapter offers `shader-f16`.
-    pub f16_gb_s: Option<f64>,
 }
 
 /// Decode tokens/s on the GPU: one token reads every active weight (at `bits_per_weight`) and

@@ -9,7 +9,7 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use super::{Backend, InferenceError};
-use crate::protocol::LayerTimings;
+use serde::{Deserialize, Serialize};
 
 /// The cache length for the short decode: near the start of a conversation.
 pub const SHORT_CONTEXT: usize = 64;
@@ -21,6 +21,31 @@ pub const PREFILL_TOKENS: usize = 32;
 const MIN_RUNS: usize = 3;
 /// Enough back-to-back decode runs to span a few of a scheduler's 100 ms quota periods.
 const MAX_RUNS: usize = 40;
+
+/// What the device benchmark measured inside the worker: the mean of each phase's back-to-back runs.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LayerTimings {
+    /// One-token decode over a cache of `short_context` tokens.
+    pub decode_short_ms: f64,
+    pub short_context: u32,
+    /// One-token decode over a cache of `long_context` tokens.
+    pub decode_long_ms: f64,
+    pub long_context: u32,
+    /// `prefill_tokens` tokens at once, as a prompt is read.
+    pub prefill_ms: f64,
+    pub prefill_tokens: u32,
+    /// Timed runs in all, and the benchmark's whole time including building the layers.
+    pub runs: u32,
+    pub total_ms: f64,
+}
+
+/// The GPU's measured memory bandwidth from a large matrix-vector product, in GB/s.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct GpuBandwidth {
+    pub f32_gb_s: f64,
+    /// Only where the adapter offers `shader-f16`.
+    pub f16_gb_s: Option<f64>,
+}
 
 /// A clock and a way to let other work in between runs.
 pub trait Pace {

@@ -1,9 +1,10 @@
 //! Everything that can go wrong at the inference boundary, worded for the user.
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// An inference failure; converted to text once, when the worker answers.
-#[derive(Debug, Clone, PartialEq, Error)]
+/// An inference failure; it crosses to the page as itself and becomes words in the view.
+#[derive(Debug, Clone, PartialEq, Error, Serialize, Deserialize)]
 pub enum InferenceError {
     #[error("could not download the model ({0})")]
     Fetch(String),

@@ -1,28 +1,33 @@
-//! The inference worker: loads a model once, then answers run requests, timing both inside the worker.
+//! The inference worker's two jobs: the analyzer (load a model once, then answer run requests,
+//! timing both inside the worker) and the device benchmark.
 //!
-//! The worker is generic over a [`Backend`] so that the app bundle can name the worker type
-//! (it needs the type to spawn it) with [`Remote`], a backend that has no values, and so never
-//! links tract. Only the worker bundle instantiates it with [`TractBackend`].
+//! Both are generic over a [`Backend`] so that the schedule and the analysis are tested natively;
+//! only the worker bundle instantiates them with [`TractBackend`]. The app links none of this
+//! but `protocol`.
 
 pub mod bench;
 #[cfg(feature = "worker")]
 pub mod decoder;
 mod error;
 mod fetch;
+pub mod protocol;
 #[cfg(feature = "worker")]
 mod tract_backend;
 
+use std::cell::RefCell;
 use std::marker::PhantomData;
+use std::rc::Rc;
 
-use gloo_worker::{HandlerId, Worker, WorkerScope};
+use wasm_bindgen_futures::spawn_local;
 
 pub use error::InferenceError;
 #[cfg(feature = "worker")]
 pub use tract_backend::TractBackend;
 
 use crate::analyzer::features::features;
-use crate::protocol::{Request, Response};
 use crate::worker_scope::now_ms;
+use crate::worker_serve::{Replier, Serve};
+use protocol::{AnalyzerJob, AnalyzerReply, AnalyzerRequest, BenchJob, Benchmark};
 
 /// The most runs one analysis request may ask for.
 const MAX_REPEATS: u32 = 100;
@@ -48,23 +53,6 @@ pub trait Layer {
     fn step(&self) -> Result<f32, InferenceError>;
 }
 
-/// The backend the app names the worker with: it has no values, so nothing can run on the app's thread.
-pub enum Remote {}
-
-impl Backend for Remote {
-    fn load(_bytes: &[u8]) -> Result<Self, InferenceError> {
-        Err(InferenceError::NoBackend)
-    }
-
-    fn run(&self, _input: &[f32]) -> Result<Vec<f32>, InferenceError> {
-        match *self {}
-    }
-
-    fn decoder_layer(_: usize, _: usize, _: u64) -> Result<Box<dyn Layer>, InferenceError> {
-        Err(InferenceError::NoBackend)
-    }
-}
-
 /// The worker's clock; the pause hands the thread back to the event loop, so a message that
 /// ends the worker is handled between two runs.
 struct WorkerPace;
@@ -79,92 +67,71 @@ impl bench::Pace for WorkerPace {
     }
 }
 
-/// The worker as the app sees it.
-pub type RemoteWorker = InferenceWorker<Remote>;
-
-/// A model that finished loading, with the times the load took.
-pub struct Loaded<B> {
-    model: Result<B, InferenceError>,
-    fetch_ms: f64,
-    optimize_ms: f64,
-    model_bytes: u64,
-    requester: HandlerId,
+/// The analyzer's worker: loads the model once, then analyzes texts.
+pub struct AnalyzerWorker<B: Backend> {
+    /// Set once the load finishes; shared with the load running in the background.
+    model: Rc<RefCell<Option<B>>>,
 }
 
-/// Work the worker finished in the background.
-pub enum Finished<B> {
-    Loaded(Loaded<B>),
-    Benchmark(HandlerId, Response),
-}
-
-/// The inference worker itself.
-pub struct InferenceWorker<B: Backend> {
-    model: Option<B>,
-    _backend: PhantomData<B>,
-}
-
-impl<B: Backend> Worker for InferenceWorker<B> {
-    type Message = Finished<B>;
-    type Input = Request;
-    type Output = Response;
-
-    fn create(_scope: &WorkerScope<Self>) -> Self {
+impl<B: Backend> Default for AnalyzerWorker<B> {
+    fn default() -> Self {
         Self {
-            model: None,
-            _backend: PhantomData,
+            model: Rc::new(RefCell::new(None)),
         }
     }
+}
 
-    fn update(&mut self, scope: &WorkerScope<Self>, finished: Self::Message) {
-        let loaded = match finished {
-            Finished::Loaded(loaded) => loaded,
-            Finished::Benchmark(id, response) => return scope.respond(id, response),
-        };
-        let response = match loaded.model {
-            Ok(model) => {
-                self.model = Some(model);
-                Response::Ready {
-                    fetch_ms: loaded.fetch_ms,
-                    optimize_ms: loaded.optimize_ms,
-                    model_bytes: loaded.model_bytes,
-                }
-            }
-            Err(error) => Response::Failed {
-                message: error.to_string(),
-            },
-        };
-        scope.respond(loaded.requester, response);
-    }
+impl<B: Backend> Serve for AnalyzerWorker<B> {
+    type Job = AnalyzerJob;
 
-    fn received(&mut self, scope: &WorkerScope<Self>, request: Self::Input, id: HandlerId) {
+    fn received(&mut self, request: AnalyzerRequest, reply: Replier<AnalyzerJob>) {
         match request {
-            Request::Load { model_url } => {
-                scope.send_future(async move { Finished::Loaded(load::<B>(model_url, id).await) })
+            AnalyzerRequest::Load { model_url } => {
+                let model = self.model.clone();
+                spawn_local(async move {
+                    let loaded = load::<B>(&model_url).await;
+                    reply.send(&loaded.map(|(loaded, ready)| {
+                        *model.borrow_mut() = Some(loaded);
+                        ready
+                    }));
+                });
             }
-            Request::Benchmark { budget_ms } => scope.send_future(async move {
-                let response = match bench::measure::<B>(&WorkerPace, f64::from(budget_ms)).await {
-                    // Then the GPU, here too, so the page's thread and bundle carry none of it;
-                    // its failure leaves the CPU's timings standing.
-                    Ok(timings) => Response::Benchmark {
-                        timings,
-                        gpu: gpu_within_bound().await,
-                    },
-                    Err(error) => Response::Failed {
-                        message: error.to_string(),
-                    },
-                };
-                Finished::Benchmark(id, response)
-            }),
-            Request::Analyze { text, repeats } => {
-                let response = match &self.model {
-                    None => Response::Failed {
-                        message: InferenceError::NotLoaded.to_string(),
-                    },
+            AnalyzerRequest::Analyze { text, repeats } => {
+                let analysis = match &*self.model.borrow() {
+                    None => Err(InferenceError::NotLoaded),
                     Some(model) => analyze(model, &text, repeats),
                 };
-                scope.respond(id, response);
+                reply.send(&analysis);
             }
         }
+    }
+}
+
+/// The device benchmark's worker: the CPU's timings, then the GPU's bandwidth.
+pub struct BenchWorker<B: Backend>(PhantomData<B>);
+
+impl<B: Backend> Default for BenchWorker<B> {
+    fn default() -> Self {
+        Self(PhantomData)
+    }
+}
+
+impl<B: Backend> Serve for BenchWorker<B> {
+    type Job = BenchJob;
+
+    fn received(&mut self, budget_ms: u32, reply: Replier<BenchJob>) {
+        spawn_local(async move {
+            let measured = match bench::measure::<B>(&WorkerPace, f64::from(budget_ms)).await {
+                // Then the GPU, here too, so the page's thread and bundle carry none of it;
+                // its failure leaves the CPU's timings standing.
+                Ok(timings) => Ok(Benchmark {
+                    timings,
+                    gpu: gpu_within_bound().await,
+                }),
+                Err(error) => Err(error),
+            };
+            reply.send(&measured);
+        });
     }
 }
 
@@ -174,7 +141,7 @@ impl<B: Backend> Worker for InferenceWorker<B> {
 /// forever); past this the benchmark answers without a GPU figure.
 const GPU_BENCH_TIMEOUT_MS: u32 = 15_000;
 
-async fn gpu_within_bound() -> Option<crate::device::speed::GpuBandwidth> {
+async fn gpu_within_bound() -> Option<bench::GpuBandwidth> {
     let timer = gloo_timers::future::TimeoutFuture::new(GPU_BENCH_TIMEOUT_MS);
     let measured = Box::pin(crate::device::probe::gpu_bandwidth());
     match futures::future::select(measured, timer).await {
@@ -183,41 +150,37 @@ async fn gpu_within_bound() -> Option<crate::device::speed::GpuBandwidth> {
     }
 }
 
-fn analyze<B: Backend>(model: &B, text: &str, repeats: u32) -> Response {
+fn analyze<B: Backend>(
+    model: &B,
+    text: &str,
+    repeats: u32,
+) -> Result<AnalyzerReply, InferenceError> {
     let input = features(text);
     let mut run_ms = Vec::new();
     let mut outputs = Vec::new();
     let first = now_ms();
     for _ in 0..repeats.clamp(1, MAX_REPEATS) {
         let start = now_ms();
-        match model.run(&input) {
-            Ok(values) => outputs = values,
-            Err(error) => {
-                return Response::Failed {
-                    message: error.to_string(),
-                }
-            }
-        }
+        outputs = model.run(&input)?;
         run_ms.push(now_ms() - start);
     }
-    Response::Analysis {
+    Ok(AnalyzerReply::Analysis {
         outputs,
         run_ms,
         total_ms: now_ms() - first,
-    }
+    })
 }
 
-async fn load<B: Backend>(model_url: String, requester: HandlerId) -> Loaded<B> {
+/// Fetches and optimizes the model, timing both.
+async fn load<B: Backend>(model_url: &str) -> Result<(B, AnalyzerReply), InferenceError> {
     let start = now_ms();
-    let bytes = fetch::fetch_bytes(&model_url).await;
+    let bytes = fetch::fetch_bytes(model_url).await?;
     let fetched = now_ms();
-    let model_bytes = bytes.as_ref().map_or(0, |b| b.len() as u64);
-    let model = bytes.and_then(|bytes| B::load(&bytes));
-    Loaded {
-        model,
+    let model = B::load(&bytes)?;
+    let ready = AnalyzerReply::Ready {
         fetch_ms: fetched - start,
         optimize_ms: now_ms() - fetched,
-        model_bytes,
-        requester,
-    }
+        model_bytes: bytes.len() as u64,
+    };
+    Ok((model, ready))
 }

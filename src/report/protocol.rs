@@ -13,6 +13,17 @@ use std::rc::Rc;
 use crate::engine::cost::{Price, PriceTable};
 use crate::engine::{recommend, Input, Measured};
 use crate::share::Shared;
+use crate::worker_serve::Job;
+
+/// The report worker's job: `report_worker.js`, started on the visitor's first export.
+pub struct ReportJob;
+
+impl Job for ReportJob {
+    type Request = ReportRequest;
+    /// The report's text.
+    type Reply = String;
+    const NAME: &'static str = "report";
+}
 
 /// The two ways out of the page: Markdown to copy, JSON to download.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,7 +103,7 @@ mod tests {
     use crate::engine::cost::CostInputs;
     use crate::engine::factor::Resources;
     use crate::engine::{DeviceClass, LocalEstimate};
-    use crate::protocol::LayerTimings;
+    use crate::inference::bench::LayerTimings;
     use crate::share;
     use crate::worker_codec::{from_bytes, to_bytes};
 

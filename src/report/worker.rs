@@ -3,26 +3,17 @@
 //! The app starts it the first time the visitor copies or downloads a report; the page's bundle
 //! holds only the message types (`protocol`), not the report writers or the starter code.
 
-use gloo_worker::{HandlerId, Worker, WorkerScope};
+use super::protocol::{ReportJob, ReportRequest};
+use crate::worker_serve::{Replier, Serve};
 
-use super::protocol::ReportRequest;
-
-/// Stateless: every request carries all it needs.
+/// Stateless: every request carries all it needs, and is answered at once.
+#[derive(Default)]
 pub struct ReportWorker;
 
-impl Worker for ReportWorker {
-    type Message = ();
-    type Input = ReportRequest;
-    type Output = String;
+impl Serve for ReportWorker {
+    type Job = ReportJob;
 
-    fn create(_scope: &WorkerScope<Self>) -> Self {
-        ReportWorker
-    }
-
-    fn update(&mut self, _scope: &WorkerScope<Self>, (): ()) {}
-
-    // Requests are answered in the order they came, which the page relies on.
-    fn received(&mut self, scope: &WorkerScope<Self>, request: ReportRequest, id: HandlerId) {
-        scope.respond(id, request.write());
+    fn received(&mut self, request: ReportRequest, reply: Replier<ReportJob>) {
+        reply.send(&request.write());
     }
 }

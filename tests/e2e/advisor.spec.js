@@ -297,9 +297,48 @@ test('a browser without ClipboardItem gets the report once it is written', async
   expect(markdown).toMatch(/^# Local or Cloud: local/);
 });
 
+// Issue 29 e: the file was saved after an await (Safari refuses a download that is not inside
+// the click) and its object URL revoked right after the click (Firefox reads it later).
+test('a download is saved inside the click, and its file stays readable after it', async ({ page }) => {
+  await page.goto('./?privacy=device_only&model_size=small');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  await page.evaluate(() => {
+    window.clicks = [];
+    window.reportAnswers = 0;
+    let inClick = false;
+    document.addEventListener('click', (event) => {
+      if (event.target.id !== 'report-download') return;
+      inClick = true;
+      setTimeout(() => { inClick = false; }, 0);
+    }, true);
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      window.clicks.push({ href: this.href, inClick });
+      return click.call(this);
+    };
+    const RealWorker = window.Worker;
+    window.Worker = function Worker(url, options) {
+      const worker = new RealWorker(url, options);
+      if (/report_worker/.test(String(url))) worker.addEventListener('message', () => { window.reportAnswers += 1; });
+      return worker;
+    };
+  });
+  // Reaching the button writes the JSON: the worker says it is ready, then answers.
+  await page.locator('#report-download').hover();
+  await page.waitForFunction(() => window.reportAnswers >= 2);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#report-download').click()]);
+  expect(download.suggestedFilename()).toBe('local-or-cloud.json');
+  const clicks = await page.evaluate(() => window.clicks);
+  expect(clicks).toHaveLength(1);
+  expect(clicks[0].inClick).toBe(true);
+  const text = await page.evaluate(async (href) => (await fetch(href)).text(), clicks[0].href);
+  expect(JSON.parse(text).recommendation.verdict).toBe('local');
+  await expect(page.locator('#report-status')).toHaveText('Markdown report downloaded.');
+});
+
 test('a report whose worker never answers is reported and loses nothing', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await breakWorkers(page, /report_worker\.js/);
+  await breakWorkers(page, /report_worker_loader\.js/);
   await page.goto('./?privacy=device_only&model_size=small');
   await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
   await page.locator('#report-copy').click();
@@ -311,6 +350,35 @@ test('a report whose worker never answers is reported and loses nothing', async 
   await expect(result(page)).toHaveAttribute('data-verdict', 'local');
   await expect(page.locator('input[name="privacy"][value="device_only"]')).toBeChecked();
   await expect(page.locator('input[name="model_size"][value="small"]')).toBeChecked();
+});
+
+test('a report worker that crashes is reported at once, and the next report starts a fresh one', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await breakWorkers(page, /report_worker_loader\.js/, { throws: true });
+  await page.goto('./?privacy=device_only&model_size=small');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  const started = await page.evaluate(() => {
+    const RealWorker = window.Worker;
+    window.startedWorkers = 0;
+    window.Worker = function Worker(url, options) {
+      window.startedWorkers += 1;
+      return new RealWorker(url, options);
+    };
+    return window.startedWorkers;
+  });
+  expect(started).toBe(0);
+  await page.locator('#report-copy').click();
+  // The worker's error event, not its 20 s wait: well within the default 5 s.
+  await expect(page.locator('#report-status')).toHaveText(
+    "Could not copy: the report's background worker stopped with an error; reload the page and try again.",
+  );
+  await page.locator('#report-download').click();
+  await expect(page.locator('#report-status')).toHaveText(
+    "Could not download: the report's background worker stopped with an error; reload the page and try again.",
+  );
+  // The crash ended the worker: the download's request started a fresh one.
+  expect(await page.evaluate(() => window.startedWorkers)).toBeGreaterThanOrEqual(2);
+  await expect(page.locator('input[name="privacy"][value="device_only"]')).toBeChecked();
 });
 
 for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [390, 'light'], [390, 'dark']]) {

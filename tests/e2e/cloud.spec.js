@@ -177,7 +177,7 @@ test('a rate limit or an outage that passes is retried, honouring Retry-After', 
 
 
 test('an analyzer worker that never starts: the analyzer says so, and the cloud comparison still works', async ({ page }) => {
-  await breakWorkers(page, /(^|[^_])worker\.js/);
+  await breakWorkers(page, /(^|[^_])worker_loader\.js/);
   await page.goto(`./?describe=${encodeURIComponent(TEXT)}&privacy=regulated`);
   await page.locator('#cloud-provider').selectOption('custom');
   await page.locator('#cloud-base').fill(MOCK);
@@ -199,7 +199,7 @@ test('an analyzer worker that never starts: the analyzer says so, and the cloud 
 });
 
 test('a cloud worker that never starts: the panel says so after the timeout, and the local side still works', async ({ page }) => {
-  await breakWorkers(page, /cloud_worker\.js/);
+  await breakWorkers(page, /cloud_worker_loader\.js/);
   await setUp(page, { timeout: 1, query: '&privacy=regulated' });
   await run(page);
   await expect(status(page)).toHaveAttribute('data-state', 'running');

@@ -28,34 +28,20 @@ async function holdAppBundle(page) {
 
 
 // Chromium does not route a dedicated worker's importScripts (microsoft/playwright#6403), so a
-// worker is broken from the page instead: the workers whose script matches `pattern` run a
-// script that throws, as a worker whose script failed to load or whose wasm trapped, and never
-// answer. gloo-worker starts each worker from a blob that imports the real script, so the
-// blob's text is what names it.
-async function breakWorkers(page, pattern) {
-  await page.addInitScript((source) => {
-    const broken = URL.createObjectURL(new Blob(['throw new Error("broken worker")'], { type: 'application/javascript' }));
+// worker is broken from the page instead: the workers whose script URL matches `pattern` run
+// another script. By default it loads and never answers, like a worker whose wasm never
+// started or hung; with `{ throws: true }` it throws at once, like a script that failed to
+// load or a wasm trap, which the page hears as the worker's `error` event.
+async function breakWorkers(page, pattern, { throws = false } = {}) {
+  await page.addInitScript(([source, throwing]) => {
+    const text = throwing ? 'throw new Error("broken worker")' : '/* never answers */';
+    const broken = URL.createObjectURL(new Blob([text], { type: 'application/javascript' }));
     const matches = new RegExp(source);
-    const texts = new Map();
-    const RealBlob = window.Blob;
-    window.Blob = function Blob(parts, options) {
-      const blob = new RealBlob(parts, options);
-      blob.scriptText = (parts || []).filter((part) => typeof part === 'string').join('');
-      return blob;
-    };
-    window.Blob.prototype = RealBlob.prototype;
-    const createObjectURL = URL.createObjectURL;
-    URL.createObjectURL = function (object) {
-      const url = createObjectURL.call(URL, object);
-      if (object && object.scriptText !== undefined) texts.set(url, object.scriptText);
-      return url;
-    };
     const RealWorker = window.Worker;
     window.Worker = function Worker(url, options) {
-      const script = String(url) + ' ' + (texts.get(String(url)) || '');
-      return new RealWorker(matches.test(script) ? broken : url, options);
+      return new RealWorker(matches.test(String(url)) ? broken : url, options);
     };
-  }, pattern.source);
+  }, [pattern.source, throws]);
 }
 
 module.exports = { watchLayoutShifts, holdAppBundle, breakWorkers };

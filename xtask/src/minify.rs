@@ -12,7 +12,8 @@ use std::process::Command;
 use anyhow::{bail, Context, Result};
 
 /// The glue Trunk stages for each bundle: the app's is an ES module, the workers' are classic
-/// scripts whose global `wasm_bindgen` gloo-worker's loader calls, so top-level names stay.
+/// scripts whose global `wasm_bindgen` Trunk's loader shim (`*_loader.js`) calls, so top-level
+/// names stay; the shims are one line each and stay as they are.
 fn glue_kind(name: &str) -> Option<Kind> {
     if !name.ends_with(".js") {
         return None;
