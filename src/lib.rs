@@ -10,6 +10,7 @@ pub mod cloud;
 pub mod decimal;
 pub mod device;
 pub mod engine;
+pub mod html_text;
 pub mod inference;
 pub mod report;
 pub mod share;

@@ -226,7 +226,7 @@ fn device_classes_come_from_cores_memory_and_the_gpu() {
 #[test]
 fn the_capability_report_holds_the_panel_and_nothing_else() {
     let device = profile(2, Some(16.0), adapter("google", true, 1.0));
-    let report = CapabilityReport::new(&device, 4096, None, Workload::default());
+    let report = CapabilityReport::new(CATALOGUE.iter(), &device, 4096, None, Workload::default());
     let md = report.markdown();
     assert!(md.contains("- **Logical CPU cores**: 2"));
     assert!(md.contains("(fallback adapter)"));
@@ -320,7 +320,7 @@ fn a_measured_speed_replaces_the_assumption_and_is_reported() {
         measured.tokens_per_second
     );
     assert!(measured.request.total_s > measured.request.first_token_s);
-    let report = CapabilityReport::new(&device, 4096, Some(&m), work);
+    let report = CapabilityReport::new(CATALOGUE.iter(), &device, 4096, Some(&m), work);
     let md = report.markdown();
     assert!(md.contains("TestBrowser/1") && md.contains("2026-12-01T20:00:00Z"));
     assert!(md.contains("(extrapolated)"));

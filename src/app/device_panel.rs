@@ -4,13 +4,14 @@ use yew::prelude::*;
 
 use super::device_bench::{bench_controls, use_device_bench, BenchState};
 use super::export_buttons::ExportButtons;
-use super::model_fit::model_fit_table;
+use super::model_fit::{model_fit_table, use_fit_table};
 use super::state::use_advisor;
 use crate::device::built_in::built_in_models;
 use crate::device::capability_report::fact_rows;
 use crate::device::classify;
+use crate::device::fit::Precision;
 use crate::device::speed::Workload;
-use crate::report::protocol::ReportSource;
+use crate::report::protocol::{Format, ReportRequest, ReportSource};
 
 /// The context lengths the fit table offers, in tokens.
 pub const CONTEXTS: [u32; 4] = [2_048, 4_096, 8_192, 32_768];
@@ -22,6 +23,11 @@ pub fn device_panel() -> Html {
     let on_context = {
         let context = context.clone();
         Callback::from(move |c| context.set(c))
+    };
+    let precision = use_state(|| Precision::Q4);
+    let on_precision = {
+        let precision = precision.clone();
+        Callback::from(move |p| precision.set(p))
     };
     let bench = use_device_bench();
     let profile = &state.device;
@@ -41,6 +47,12 @@ pub fn device_panel() -> Html {
         })
     };
     let class = classify(profile);
+    // Before the probes report (and in the prerendered page) there is nothing to judge by, so
+    // no row may claim that a model will or won't run here: the table is not asked for yet.
+    let table = use_fit_table(class.is_some().then(|| ReportRequest {
+        source: source.emit(()),
+        format: Format::FitTable(*precision),
+    }));
     let rows = fact_rows(profile).into_iter().map(|(label, value)| {
         let id = format!("device-{}", slug(label));
         html! { <><dt>{ label }</dt><dd id={ id }>{ value }</dd></> }
@@ -72,10 +84,8 @@ pub fn device_panel() -> Html {
                 }) }
             </ul>
             { bench_controls(&bench) }
-            // Before the probes report (and in the prerendered page) there is nothing to judge
-            // by, so no row may claim that a model will or won't run here.
             if class.is_some() {
-                { model_fit_table(profile, *context, on_context, measurement.as_deref(), work) }
+                { model_fit_table(*context, on_context, *precision, on_precision, &table) }
             } else {
                 <p id="fit-pending" class="muted">
                     { "Which local models this device can run appears here once it is measured." }

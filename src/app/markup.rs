@@ -6,20 +6,7 @@
 
 use yew::{AttrValue, Html};
 
-/// Text made safe to place in HTML, in an element or a double-quoted attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::html_text::escape;
 
 /// An optional child that keeps its place among its siblings when it is absent.
 ///

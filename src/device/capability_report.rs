@@ -3,7 +3,7 @@
 use crate::decimal::{Fixed, Plain};
 use serde::Serialize;
 
-use super::catalogue::CATALOGUE;
+use super::catalogue::ModelShape;
 use super::classify::classify;
 use super::fit::{
     fit_with, speed_assumption, speed_text, ModelFit, Precision, SpeedAssumption, GIB,
@@ -28,15 +28,16 @@ pub struct CapabilityReport<'a> {
 }
 
 impl<'a> CapabilityReport<'a> {
-    pub fn new(
+    /// The report on `models` (the worker's catalogue; the built-in one in tests).
+    pub fn new<'m>(
+        models: impl Iterator<Item = &'m ModelShape>,
         profile: &'a DeviceProfile,
         context: u32,
         measurement: Option<&'a Measurement>,
         workload: Workload,
     ) -> Self {
         let rates = measurement.map(|m| &m.rates);
-        let fits = CATALOGUE
-            .iter()
+        let fits = models
             .flat_map(|model| {
                 Precision::ALL.map(|p| fit_with(model, p, context, profile, rates, workload))
             })

@@ -3,7 +3,7 @@
 //! The formulas are the ones the panel prints, so a reader can check every figure by hand.
 
 use crate::decimal::Fixed;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::catalogue::ModelShape;
 use super::profile::DeviceProfile;
@@ -21,7 +21,7 @@ const COMFORTABLE_SHARE: f64 = 0.5;
 const WASM32_MEMORY_BYTES: f64 = 4.0 * GIB;
 
 /// How the weights are stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Precision {
     /// 4-bit weights with one 16-bit scale per group of 32: 4.5 bits per weight.
     Q4,

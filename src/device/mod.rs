@@ -9,6 +9,8 @@ pub mod catalogue;
 pub mod classify;
 pub mod feature_time;
 pub mod fit;
+pub mod fit_table;
+pub mod model_list;
 pub mod probe;
 pub mod profile;
 pub mod speed;

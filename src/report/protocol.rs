@@ -6,6 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::device::capability_report::CapabilityReport;
+use crate::device::fit::Precision;
+use crate::device::fit_table::{fit_table_html, FitQuery};
+use crate::device::model_list::Catalogue;
 use crate::device::profile::DeviceProfile;
 use crate::device::speed::{Measurement, Workload};
 use std::rc::Rc;
@@ -25,11 +28,13 @@ impl Job for ReportJob {
     const NAME: &'static str = "report";
 }
 
-/// The two ways out of the page: Markdown to copy, JSON to download.
+/// The two ways out of the page (Markdown to copy, JSON to download), and the device panel's
+/// fit table as HTML text at one precision (for the capabilities only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Markdown,
     Json,
+    FitTable(Precision),
 }
 
 /// What a report is written from.
@@ -59,8 +64,13 @@ pub struct ReportRequest {
 }
 
 impl ReportRequest {
+    /// Whether writing it needs the model list (the worker fetches it once).
+    pub fn needs_catalogue(&self) -> bool {
+        matches!(self.source, ReportSource::Capabilities { .. })
+    }
+
     /// The report's text: what the worker answers.
-    pub fn write(&self) -> String {
+    pub fn write(&self, catalogue: &Catalogue) -> String {
         match &self.source {
             ReportSource::Advice {
                 shared,
@@ -73,7 +83,7 @@ impl ReportRequest {
                 let recommendation = recommend(&input);
                 match self.format {
                     Format::Markdown => super::markdown(&recommendation, shared),
-                    Format::Json => super::json(&recommendation, shared),
+                    Format::Json | Format::FitTable(_) => super::json(&recommendation, shared),
                 }
             }
             ReportSource::Capabilities {
@@ -82,11 +92,26 @@ impl ReportRequest {
                 measurement,
                 workload,
             } => {
-                let report =
-                    CapabilityReport::new(profile, *context, measurement.as_ref(), *workload);
+                if let Format::FitTable(precision) = self.format {
+                    let query = FitQuery {
+                        profile,
+                        context: *context,
+                        precision,
+                        measured: measurement.as_ref(),
+                        work: *workload,
+                    };
+                    return fit_table_html(catalogue, &query);
+                }
+                let report = CapabilityReport::new(
+                    catalogue.shapes(),
+                    profile,
+                    *context,
+                    measurement.as_ref(),
+                    *workload,
+                );
                 match self.format {
                     Format::Markdown => report.markdown(),
-                    Format::Json => report.json(),
+                    _ => report.json(),
                 }
             }
         }
@@ -96,6 +121,7 @@ impl ReportRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::device::catalogue::CATALOGUE;
     use crate::device::profile::{
         GpuAdapter, Network, Probe, StorageEstimate, WasmSupport, WebGpu,
     };
@@ -106,6 +132,10 @@ mod tests {
     use crate::inference::bench::LayerTimings;
     use crate::share;
     use crate::worker_codec::{from_bytes, to_bytes};
+
+    fn built_in() -> Catalogue {
+        Catalogue::built_in("tests".into())
+    }
 
     /// A profile with every probe state: pending, found (both adapter kinds) and missing.
     fn profile() -> DeviceProfile {
@@ -237,22 +267,31 @@ mod tests {
             format,
         };
         assert_eq!(
-            request(Format::Markdown).write(),
+            request(Format::Markdown).write(&built_in()),
             super::super::markdown(&page, &shared)
         );
         assert_eq!(
-            request(Format::Json).write(),
+            request(Format::Json).write(&built_in()),
             super::super::json(&page, &shared)
         );
         let profile = profile();
         let m = measurement();
-        let report = CapabilityReport::new(&profile, 4_096, Some(&m), Workload::default());
+        let report = CapabilityReport::new(
+            CATALOGUE.iter(),
+            &profile,
+            4_096,
+            Some(&m),
+            Workload::default(),
+        );
         let request = |format| ReportRequest {
             source: capabilities(),
             format,
         };
-        assert_eq!(request(Format::Markdown).write(), report.markdown());
-        assert_eq!(request(Format::Json).write(), report.json());
+        assert_eq!(
+            request(Format::Markdown).write(&built_in()),
+            report.markdown()
+        );
+        assert_eq!(request(Format::Json).write(&built_in()), report.json());
         assert!(report.markdown().contains("acme"));
     }
 }

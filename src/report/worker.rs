@@ -1,19 +1,81 @@
-//! The report worker: writes the Markdown and JSON exports off the page's thread and bundle.
+//! The report worker: writes the Markdown and JSON exports and the device panel's fit table off
+//! the page's thread and bundle.
 //!
-//! The app starts it the first time the visitor copies or downloads a report; the page's bundle
-//! holds only the message types (`protocol`), not the report writers or the starter code.
+//! The app starts it the first time the visitor copies or downloads a report, or opens the
+//! device panel; the page's bundle holds only the message types (`protocol`), not the report
+//! writers, the starter code or the model list's parser.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use super::protocol::{ReportJob, ReportRequest};
+use crate::device::model_list::{Catalogue, ModelList};
 use crate::worker_serve::{Replier, Serve};
 
-/// Stateless: every request carries all it needs, and is answered at once.
+/// The generated model list, relative to the worker's script (next to the page).
+const MODEL_LIST: &str = "data/models.json";
+
+/// Every request carries the facts it needs; the model list is read once, at the first request
+/// that needs it, and kept.
 #[derive(Default)]
-pub struct ReportWorker;
+pub struct ReportWorker {
+    catalogue: Rc<RefCell<Option<Rc<Catalogue>>>>,
+}
 
 impl Serve for ReportWorker {
     type Job = ReportJob;
 
     fn received(&mut self, request: ReportRequest, reply: Replier<ReportJob>) {
-        reply.send(&request.write());
+        let kept = self.catalogue.borrow().clone();
+        match kept {
+            Some(catalogue) => reply.send(&request.write(&catalogue)),
+            None if !request.needs_catalogue() => {
+                reply.send(&request.write(&Catalogue::built_in(String::new())))
+            }
+            None => {
+                let cell = self.catalogue.clone();
+                spawn_local(async move {
+                    let catalogue = Rc::new(match read_list().await {
+                        Ok(list) => Catalogue::from_list(list),
+                        Err(why) => Catalogue::built_in(why),
+                    });
+                    // A list that could not be read is tried again by the next request.
+                    if matches!(
+                        catalogue.source,
+                        crate::device::model_list::Source::File { .. }
+                    ) {
+                        *cell.borrow_mut() = Some(catalogue.clone());
+                    }
+                    reply.send(&request.write(&catalogue));
+                });
+            }
+        }
     }
+}
+
+/// Fetches and reads the model list; the error says what went wrong, for the table's note.
+async fn read_list() -> Result<ModelList, String> {
+    let scope = crate::worker_scope::scope().ok_or("not inside a worker")?;
+    let said = |value: wasm_bindgen::JsValue| {
+        value
+            .as_string()
+            .unwrap_or_else(|| "the browser refused".into())
+    };
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(MODEL_LIST))
+        .await
+        .map_err(|_| format!("{MODEL_LIST} could not be fetched"))?
+        .dyn_into()
+        .map_err(said)?;
+    if !response.ok() {
+        return Err(format!("{MODEL_LIST} answered {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(said)?)
+        .await
+        .map_err(said)?
+        .as_string()
+        .unwrap_or_default();
+    ModelList::parse(&text).map_err(|e| format!("{MODEL_LIST} is malformed: {e}"))
 }

@@ -52,14 +52,28 @@ test('going offline and back updates the network state', async ({ page, context 
   await expect(network).toContainText(/^online/);
 });
 
-test('the fit table judges every catalogue model at both precisions', async ({ page }, testInfo) => {
+// The list the table is written from: the committed data file.
+const modelList = JSON.parse(require('fs').readFileSync(require('path').join(__dirname, '../../static/data/models.json'), 'utf8'));
+const placed = modelList.models.filter((m) => m.shape).length;
+
+test('the fit table judges every listed model, at the weights chosen, beside WebLLM\'s figure', async ({ page }, testInfo) => {
   await page.goto('./');
-  await expect(page.locator('#fit-table tbody tr')).toHaveCount(22);
+  await expect(page.locator('#fit-table tbody tr')).toHaveCount(modelList.models.length);
+  expect(placed).toBeGreaterThanOrEqual(30);
+  await expect(page.locator('#fit-table tbody tr[data-tokens-per-s]')).toHaveCount(placed);
+  await expect(page.locator('#fit-source')).toContainText(`WebLLM's prebuilt list ${modelList.version}`);
   const small = row(page, 'Qwen2.5 0.5B', '4-bit');
   await expect(small).toHaveAttribute('data-verdict', 'fits');
-  // 0.42 GB at 4096 tokens (worked by hand in tests/device_fit.rs) is 0.4 GiB.
+  // 0.42 GB at 4096 tokens (worked by hand in tests/device_fit.rs) is 0.4 GiB; WebLLM's
+  // q4f16_1 build needs 944.62 MiB, 0.9 GiB.
   await expect(small.locator('td.num').first()).toHaveText('0.4');
+  await expect(small.locator('td[data-label="WebLLM (GiB)"]')).toHaveText('0.9');
   await expect(small).toHaveAttribute('data-speed-source', 'assumed');
+  // A model the speed model cannot place is listed for memory only, and says why.
+  const deltaNet = row(page, 'Qwen3.5 0.8B', '4-bit');
+  await expect(deltaNet).toHaveAttribute('data-verdict', 'memory_only');
+  await expect(deltaNet).toContainText('Gated DeltaNet');
+  await page.locator('#fit-weights').selectOption('16-bit');
   const phi = row(page, 'Phi-3.5-mini (3.8B)', '16-bit');
   const before = await phi.locator('td.num').first().textContent();
   await page.locator('#fit-context').selectOption('32768');
@@ -74,6 +88,17 @@ test('the fit table judges every catalogue model at both precisions', async ({ p
     await expect(big).toContainText('4 GiB');
   }
   await expect(page.locator('#fit-assumption')).toContainText('an estimate, not a measurement');
+});
+
+test('a model list that cannot be read leaves the built-in models in the table, and says so', async ({ page, context }) => {
+  await context.route('**/data/models.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{ "models": [' }));
+  await page.goto('./');
+  await expect(page.locator('#fit-source')).toContainText('could not be read');
+  await expect(page.locator('#fit-source')).toContainText('malformed');
+  await expect(page.locator('#fit-table tbody tr')).toHaveCount(11);
+  await expect(row(page, 'Qwen2.5 0.5B', '4-bit')).toHaveAttribute('data-verdict', 'fits');
+  await page.locator('input[name="privacy"][value="device_only"]').check();
+  await expect(page.locator('#result')).toHaveAttribute('data-verdict', 'local');
 });
 
 test('"this device" makes the measured class stand in for the hardware answer', async ({ page }) => {
@@ -110,7 +135,8 @@ test('the capability report holds what the panel shows', async ({ page, context 
   expect(download.suggestedFilename()).toBe('device-capabilities.json');
   const json = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
   expect(json.profile.cores).toEqual({ state: 'found', value: cores });
-  expect(json.fits).toHaveLength(22);
+  // Every model the speed model can place, at both weights.
+  expect(json.fits).toHaveLength(2 * placed);
   expect(Object.keys(json).sort()).toEqual(['class', 'context', 'fits', 'measurement', 'memory_formula', 'profile', 'speed_assumption', 'workload']);
 });
 

@@ -1,0 +1,201 @@
+//! "Can this device run it?" as HTML text: every model of the catalogue at one precision,
+//! against this device, with WebLLM's own memory figure beside the computed one.
+//!
+//! Written by the report worker, which reads the model list; the page shows the text as it is
+//! (display only: the controls that choose the context and the precision stay in the page).
+
+use std::fmt::Write;
+
+use super::fit::{fit_with, speed_assumption, speed_text, Precision, GIB, MEMORY_FORMULA};
+use super::model_list::{Catalogue, Entry, Source};
+use super::speed::{gpu_tokens_per_s, seconds_text, Measurement, SpeedSource, Workload};
+use super::DeviceProfile;
+use crate::decimal::{Fixed, Plain};
+use crate::html_text::escape;
+
+/// What the table is written for.
+pub struct FitQuery<'a> {
+    pub profile: &'a DeviceProfile,
+    pub context: u32,
+    pub precision: Precision,
+    pub measured: Option<&'a Measurement>,
+    pub work: Workload,
+}
+
+/// The table, the memory formula, where the list came from and what the speeds rest on, in
+/// one `div#fit-rows`.
+pub fn fit_table_html(catalogue: &Catalogue, q: &FitQuery) -> String {
+    let mut out = String::from(
+        "<div id=\"fit-rows\"><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Which local models fit this device\"><table id=\"fit-table\"><thead><tr>",
+    );
+    for head in [
+        "Model",
+        "Weights",
+        "Needs (GiB)",
+        "WebLLM (GiB)",
+        "Tokens/s",
+        &format!(
+            "Your request ({} in, {} out)",
+            q.work.input_tokens, q.work.output_tokens
+        ),
+        "GPU tokens/s",
+        "Verdict",
+    ] {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(head));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for entry in &catalogue.models {
+        row(&mut out, entry, q);
+    }
+    out.push_str("</tbody></table></div>");
+    let _ = write!(
+        out,
+        "<p class=\"muted small\" id=\"fit-formula\">Memory: {}. WebLLM (GiB): the video memory WebLLM gives for its smallest build at these weights, for the browser's GPU runtime; the computed figure is for the other runtimes.</p>",
+        escape(MEMORY_FORMULA)
+    );
+    let _ = write!(
+        out,
+        "<p class=\"muted small\" id=\"fit-source\">{}</p>",
+        escape(&source_text(catalogue))
+    );
+    let (source, text) = match q.measured {
+        Some(m) => ("measured", m.summary()),
+        None => ("assumed", assumption_text(q.profile)),
+    };
+    let _ = write!(
+        out,
+        "<p class=\"muted small\" id=\"fit-assumption\" data-speed-source=\"{source}\">{}</p>",
+        escape(&text)
+    );
+    out.push_str("</div>");
+    out
+}
+
+fn source_text(catalogue: &Catalogue) -> String {
+    let placed = catalogue.shapes().count();
+    match &catalogue.source {
+        Source::File { version, shapes_read_on } => format!(
+            "{} models: WebLLM's prebuilt list {version}, with the shapes from each model's published config.json read on {shapes_read_on}; {placed} the speed model can place, the rest listed for memory only.",
+            catalogue.models.len()
+        ),
+        Source::BuiltIn(why) => format!(
+            "The model list could not be read ({why}); the {placed} built-in models stand in."
+        ),
+    }
+}
+
+fn assumption_text(profile: &DeviceProfile) -> String {
+    let a = speed_assumption(profile);
+    format!(
+        "Tokens/s is an estimate, not a measurement: it assumes the model runs on {} at {} GB/s and {} GFLOP/s, reading every active weight once per token and doing two operations per active parameter; the slower of the two limits wins. The request time adds the prompt at that compute rate. Measure this device to replace these with figures extrapolated from a real decoder layer run here.",
+        a.runs_on,
+        Plain(a.bandwidth_gb_s),
+        Plain(a.gflops)
+    )
+}
+
+fn gib(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".into(), |v| Fixed(v, 1).to_string())
+}
+
+/// One model's row; a model without a shape gets WebLLM's figure and the reason only.
+fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
+    let name = escape(entry.name);
+    let weights = q.precision.label();
+    let webllm = gib(entry.webllm_gib(q.precision));
+    let Some(shape) = &entry.shape else {
+        let why = escape(entry.memory_only.as_deref().unwrap_or("no published shape"));
+        let _ = write!(
+            out,
+            "<tr data-model=\"{name}\" data-precision=\"{weights}\" data-verdict=\"memory_only\"><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">—</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">—</td><td class=\"num\" data-label=\"Your request\">—</td><td class=\"num\" data-label=\"GPU tokens/s\">—</td><td data-label=\"Verdict\"><span class=\"muted\">memory only — {why}</span></td></tr>"
+        );
+        return;
+    };
+    let rates = q.measured.map(|m| &m.rates);
+    let f = fit_with(shape, q.precision, q.context, q.profile, rates, q.work);
+    let gpu = q
+        .measured
+        .and_then(|m| m.gpu.as_ref())
+        .map(|g| gpu_tokens_per_s(shape, q.precision.bits_per_weight(), q.context, g));
+    let label = match f.speed_source {
+        SpeedSource::Measured => " extrapolated",
+        SpeedSource::Assumed => " estimated",
+    };
+    let gpu_attr = gpu.map_or_else(String::new, |g| {
+        format!(" data-gpu-tokens-per-s=\"{}\"", Fixed(g, 3))
+    });
+    let gpu_cell = gpu.map_or_else(
+        || "—".into(),
+        |g| {
+            format!(
+                "{}<span class=\"muted small\"> extrapolated</span>",
+                speed_text(g)
+            )
+        },
+    );
+    let _ = write!(
+        out,
+        "<tr data-model=\"{name}\" data-precision=\"{weights}\" data-verdict=\"{verdict}\" data-tokens-per-s=\"{tps}\" data-speed-source=\"{source}\" data-request-s=\"{request}\"{gpu_attr}><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">{needs}</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">{speed}<span class=\"muted small\">{label}</span></td><td class=\"num\" data-label=\"Your request\">{seconds}<span class=\"muted small\">{label}</span></td><td class=\"num\" data-label=\"GPU tokens/s\">{gpu_cell}</td><td data-label=\"Verdict\"><span class=\"fit {verdict}\">{verdict_label}</span> <span class=\"muted\">— {reason}</span></td></tr>",
+        verdict = f.verdict.key(),
+        tps = Fixed(f.tokens_per_second, 3),
+        source = f.speed_source.key(),
+        request = Fixed(f.request.total_s, 3),
+        needs = Fixed(f.memory.total() / GIB, 1),
+        speed = speed_text(f.tokens_per_second),
+        seconds = seconds_text(f.request.total_s),
+        verdict_label = f.verdict.label(),
+        reason = escape(&f.reason),
+    );
+}
+
+#[cfg(test)]
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests: the app bundle's size rules do not apply
+mod tests {
+    use super::*;
+    use crate::device::model_list::ModelList;
+
+    fn catalogue() -> Catalogue {
+        let json = include_str!("../../static/data/models.json");
+        Catalogue::from_list(ModelList::parse(json).expect("the committed file reads"))
+    }
+
+    fn query(profile: &DeviceProfile, precision: Precision) -> FitQuery<'_> {
+        FitQuery {
+            profile,
+            context: 4096,
+            precision,
+            measured: None,
+            work: Workload::default(),
+        }
+    }
+
+    #[test]
+    fn every_model_gets_one_row_at_the_chosen_precision() {
+        let catalogue = catalogue();
+        let profile = DeviceProfile::default();
+        let html = fit_table_html(&catalogue, &query(&profile, Precision::Q4));
+        assert_eq!(
+            html.matches("<tr data-model=").count(),
+            catalogue.models.len()
+        );
+        assert!(html.matches("data-precision=\"4-bit\"").count() >= 60);
+        // An unprobed device: the verdict depends on the probes (the e2e tests check them).
+        assert!(html.contains("data-model=\"Qwen2.5 0.5B\" data-precision=\"4-bit\" data-verdict="));
+        // WebLLM's q4f16_1 build of Qwen2.5 0.5B: 944.62 MiB.
+        assert!(html.contains("data-label=\"WebLLM (GiB)\">0.9<"));
+        assert!(html.contains("data-verdict=\"memory_only\""));
+        let f16 = fit_table_html(&catalogue, &query(&profile, Precision::F16));
+        assert!(f16.contains("data-model=\"Phi-4-mini (3.8B)\" data-precision=\"16-bit\""));
+    }
+
+    #[test]
+    fn names_and_reasons_are_escaped() {
+        let mut catalogue = Catalogue::built_in("a <broken> \"file\"".into());
+        catalogue.models[0].name = "<b>&";
+        let profile = DeviceProfile::default();
+        let html = fit_table_html(&catalogue, &query(&profile, Precision::Q4));
+        assert!(html.contains("&lt;b&gt;&amp;"));
+        assert!(html.contains("a &lt;broken&gt; &quot;file&quot;"));
+        assert!(!html.contains("<b>"));
+    }
+}
