@@ -343,9 +343,18 @@ fn the_built_in_models_say_why_not_from_the_published_rules() {
     assert!(why.contains("2 CPU cores, fewer than the 4"), "{why}");
     assert!(why.contains("under the 16 GB"), "{why}");
     assert!(chrome.would_help.contains("22 GB free disk"));
+    // Edge's model is Aion Instruct now, with only its operating systems published.
     let edge = &models[1];
-    assert_eq!(edge.model, "Phi-4-mini");
-    assert!(edge.reasons.iter().any(|r| r.contains("no CPU-only path")));
+    assert_eq!(edge.model, "Aion Instruct 2.3B");
+    assert!(edge
+        .reasons
+        .iter()
+        .any(|r| r.contains("publishes no disk, memory or GPU figures")));
+    assert!(
+        edge.would_help.contains("macOS 13.3"),
+        "{}",
+        edge.would_help
+    );
     device.prompt_api = Probe::Found("downloadable".into());
     assert!(built_in_models(&device)[0]
         .would_help

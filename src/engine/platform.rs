@@ -44,7 +44,7 @@ impl Platform {
         match self {
             Platform::Windows => "Phi Silica",
             Platform::Web => {
-                "the browser's built-in model (Gemini Nano in Chrome, Phi-4-mini in Edge)"
+                "the browser's built-in model (Gemini Nano in Chrome, Aion Instruct in Edge)"
             }
             Platform::Mobile => {
                 "the OS model (Apple's on-device foundation model, Gemini Nano through ML Kit)"
