@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::engine::cost::CostInputs;
 use crate::engine::{Answers, Choice, Factor};
 
+mod field;
+pub use field::{CostField, Field, Theme};
+
 /// A value longer than this (other than a description) cannot be a real answer.
 const MAX_VALUE_CHARS: usize = 100;
 /// Descriptions are free text, but a share link is no place for an essay.
@@ -25,22 +28,11 @@ pub struct Shared {
     /// The embedding page's origin (`host=`): the only origin an embedded advisor posts to.
     pub host: Option<String>,
     /// A theme the embedding page pins (`theme=light` or `dark`); none follows the system.
-    pub theme: Option<String>,
+    pub theme: Option<Theme>,
     /// `device=this`: the feature runs on the device that opens the link, so its measured
     /// profile stands in for the hardware answer.
     pub this_device: bool,
 }
-
-/// The cost inputs a link may carry: key, smallest, largest, and whether it must be whole.
-const NUMBERS: &[(&str, f64, f64, bool)] = &[
-    ("users", 1.0, 100_000_000.0, true),
-    ("requests_per_user_per_day", 0.0, 100_000.0, false),
-    ("input_tokens", 1.0, 1_000_000.0, true),
-    ("output_tokens", 1.0, 1_000_000.0, true),
-    ("upgrade_per_device", 0.0, 100_000.0, false),
-    ("price_in", 0.0, 1_000.0, false),
-    ("price_out", 0.0, 1_000.0, false),
-];
 
 /// Reads a query string (with or without the leading `?`); returns what it holds and a notice per ignored part.
 pub fn parse(query: &str) -> (Shared, Vec<String>) {
@@ -61,17 +53,11 @@ pub fn parse(query: &str) -> (Shared, Vec<String>) {
     (shared, notices)
 }
 
-/// Applies one `key=value` part, from a link or a form field; the error is a notice for the visitor.
+/// Applies one `key=value` part of a link; the error is a notice for the visitor.
 pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), String> {
     let shown = format!("{}={}", clip(key), clip(value));
-    if key == "describe" {
-        if value.chars().count() > MAX_DESCRIBE_CHARS {
-            return Err(format!(
-                "Ignored the description: it is longer than {MAX_DESCRIBE_CHARS} characters."
-            ));
-        }
-        shared.describe = Some(value.to_owned()).filter(|text| !text.trim().is_empty());
-        return Ok(());
+    if let Some(Field::Describe) = Field::from_key(key) {
+        return apply_field(shared, Field::Describe, value);
     }
     if value.chars().count() > MAX_VALUE_CHARS {
         return Err(format!("Ignored {}: its value is far too long.", clip(key)));
@@ -91,10 +77,10 @@ pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), St
         return Ok(());
     }
     if key == "theme" {
-        if !matches!(value, "light" | "dark") {
-            return Err(format!("Ignored {shown}: theme takes light or dark."));
-        }
-        shared.theme = Some(value.to_owned());
+        shared.theme = Some(
+            Theme::from_key(value)
+                .ok_or_else(|| format!("Ignored {shown}: theme takes light or dark."))?,
+        );
         return Ok(());
     }
     if key == "device" {
@@ -104,18 +90,8 @@ pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), St
         shared.this_device = true;
         return Ok(());
     }
-    if key == "cloud_model" {
-        // Only the form is checked here: whether the price table lists the model is known once
-        // the price file is read (`AdvisorState::with_prices`).
-        let well_formed = (1..=64).contains(&value.len())
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b));
-        if !well_formed {
-            return Err(format!("Ignored {shown}: that is not a model name."));
-        }
-        shared.cost.model = Some(value.to_owned());
-        return Ok(());
+    if let Some(field) = Field::from_key(key) {
+        return apply_field(shared, field, value);
     }
     if let Some(factor) = Factor::from_key(key) {
         return shared.answers.set(factor, value).map_err(|_| {
@@ -126,21 +102,50 @@ pub fn apply_param(shared: &mut Shared, key: &str, value: &str) -> Result<(), St
             )
         });
     }
-    if let Some(&(name, min, max, whole)) = NUMBERS.iter().find(|(name, ..)| *name == key) {
-        let number = crate::decimal::parse(value.trim())
-            .filter(|n| n.is_finite() && *n >= min && *n <= max && (!whole || n.fract() == 0.0))
-            .ok_or_else(|| {
-                let kind = if whole { "a whole number" } else { "a number" };
-                let (min, max) = (crate::decimal::Plain(min), crate::decimal::Plain(max));
-                format!("Ignored {shown}: {name} takes {kind} from {min} to {max}.")
-            })?;
-        set_number(&mut shared.cost, name, number);
-        return Ok(());
-    }
     Err(format!(
         "Ignored {shown}: '{}' is not something this advisor knows.",
         clip(key)
     ))
+}
+
+/// Applies a typed field, from the form or a link; the error is a notice for the visitor.
+pub fn apply_field(shared: &mut Shared, field: Field, value: &str) -> Result<(), String> {
+    let key = field.key();
+    let shown = format!("{key}={}", clip(value));
+    match field {
+        Field::Describe => {
+            if value.chars().count() > MAX_DESCRIBE_CHARS {
+                return Err(format!(
+                    "Ignored the description: it is longer than {MAX_DESCRIBE_CHARS} characters."
+                ));
+            }
+            shared.describe = Some(value.to_owned()).filter(|text| !text.trim().is_empty());
+        }
+        Field::CloudModel => {
+            // Only the form is checked here: whether the price table lists the model is known
+            // once the price file is read (`AdvisorState::with_prices`).
+            let well_formed = (1..=64).contains(&value.len())
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._:-".contains(&b));
+            if !well_formed {
+                return Err(format!("Ignored {shown}: that is not a model name."));
+            }
+            shared.cost.model = Some(value.to_owned());
+        }
+        Field::Cost(cost) => {
+            let (min, max, whole) = cost.range();
+            let number = crate::decimal::parse(value.trim())
+                .filter(|n| n.is_finite() && *n >= min && *n <= max && (!whole || n.fract() == 0.0))
+                .ok_or_else(|| {
+                    let kind = if whole { "a whole number" } else { "a number" };
+                    let (min, max) = (crate::decimal::Plain(min), crate::decimal::Plain(max));
+                    format!("Ignored {shown}: {key} takes {kind} from {min} to {max}.")
+                })?;
+            cost.set(&mut shared.cost, number);
+        }
+    }
+    Ok(())
 }
 
 /// The value when it is a bare http(s) origin (scheme, host, optional port; no path, no user),
@@ -153,20 +158,6 @@ fn origin(value: &str) -> Option<String> {
         && !rest.starts_with(':')
         && rest.chars().all(host_chars);
     valid.then(|| value.to_owned())
-}
-
-fn set_number(cost: &mut CostInputs, name: &str, n: f64) {
-    // The ranges above keep every value within u64 and f64 without loss.
-    match name {
-        "users" => cost.users = n as u64,
-        "requests_per_user_per_day" => cost.requests_per_user_per_day = n,
-        "input_tokens" => cost.input_tokens = n as u64,
-        "output_tokens" => cost.output_tokens = n as u64,
-        "upgrade_per_device" => cost.upgrade_per_device = n,
-        "price_in" => cost.input_price = Some(n),
-        "price_out" => cost.output_price = Some(n),
-        _ => {}
-    }
 }
 
 /// Shortens text for a notice and drops control characters, so a notice stays one short line.
@@ -238,8 +229,8 @@ pub fn to_query(shared: &Shared) -> String {
     if let Some(host) = &shared.host {
         out.append_pair("host", host);
     }
-    if let Some(theme) = &shared.theme {
-        out.append_pair("theme", theme);
+    if let Some(theme) = shared.theme {
+        out.append_pair("theme", theme.key());
     }
     out.finish()
 }
@@ -264,7 +255,7 @@ mod tests {
         assert!(shared.embed);
         assert!(shared.this_device);
         assert_eq!(shared.host.as_deref(), Some("http://127.0.0.1:9000"));
-        assert_eq!(shared.theme.as_deref(), Some("dark"));
+        assert_eq!(shared.theme, Some(Theme::Dark));
         assert_eq!(parse(&to_query(&shared)), (shared, vec![]));
     }
 

@@ -118,7 +118,7 @@ fn check_share(query: &str) {
     let kept = [
         shared.describe.as_deref(),
         shared.host.as_deref(),
-        shared.theme.as_deref(),
+        shared.theme.map(|t| t.key()),
     ]
     .iter()
     .flatten()

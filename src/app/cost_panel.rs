@@ -12,21 +12,23 @@ use super::recommendation::use_recommendation;
 use super::state::{use_advisor, Action};
 use crate::engine::cost::{months_old, Price, STALE_AFTER_MONTHS};
 use crate::report::{dollars, grouped};
+use crate::share::{CostField, Field};
 
 #[function_component(CostPanel)]
 pub fn cost_panel() -> Html {
     let state = use_advisor();
     let recommendation = use_recommendation();
     let cost = &state.shared.cost;
-    let field = |key: &'static str, label: &'static str, value: String, step: &'static str| {
+    let field = |cost: CostField, label: &'static str, value: String, step: &'static str| {
+        let key = cost.key();
         let onchange = {
             let state = state.clone();
             Callback::from(move |e: Event| {
                 let input: HtmlInputElement = e.target_unchecked_into();
-                state.dispatch(Action::Field(key.to_owned(), input.value()));
+                state.dispatch(Action::Field(Field::Cost(cost), input.value()));
             })
         };
-        let error = state.field_error(key).map(str::to_owned);
+        let error = state.field_error(Field::Cost(cost)).map(str::to_owned);
         let id = format!("cost-{key}");
         html! {
             <div class="field">
@@ -41,7 +43,7 @@ pub fn cost_panel() -> Html {
         let state = state.clone();
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            state.dispatch(Action::Field("cloud_model".into(), select.value()));
+            state.dispatch(Action::Field(Field::CloudModel, select.value()));
         })
     };
     let table = &state.prices;
@@ -70,7 +72,7 @@ pub fn cost_panel() -> Html {
             let replace = {
                 let (state, replacement) = (state.clone(), shutdown.replacement.clone());
                 Callback::from(move |_: MouseEvent| {
-                    state.dispatch(Action::Field("cloud_model".into(), replacement.clone()))
+                    state.dispatch(Action::Field(Field::CloudModel, replacement.clone()))
                 })
             };
             let when = if shutdown.passed(&today) { "was shut down on" } else { "shuts down on" };
@@ -114,11 +116,11 @@ pub fn cost_panel() -> Html {
         <div class="cost" id="cost">
             <h3>{ "Cost" }</h3>
             <div class="fields">
-                { field("users", "Users", cost.users.to_string(), "1") }
-                { field("requests_per_user_per_day", "Requests per user per day", Plain(cost.requests_per_user_per_day).to_string(), "any") }
-                { field("input_tokens", "Input tokens per request", cost.input_tokens.to_string(), "1") }
-                { field("output_tokens", "Output tokens per request", cost.output_tokens.to_string(), "1") }
-                { field("upgrade_per_device", "Hardware upgrade per device ($)", Plain(cost.upgrade_per_device).to_string(), "any") }
+                { field(CostField::Users, "Users", cost.users.to_string(), "1") }
+                { field(CostField::RequestsPerUserPerDay, "Requests per user per day", Plain(cost.requests_per_user_per_day).to_string(), "any") }
+                { field(CostField::InputTokens, "Input tokens per request", cost.input_tokens.to_string(), "1") }
+                { field(CostField::OutputTokens, "Output tokens per request", cost.output_tokens.to_string(), "1") }
+                { field(CostField::UpgradePerDevice, "Hardware upgrade per device ($)", Plain(cost.upgrade_per_device).to_string(), "any") }
                 <div class="field">
                     <label for="cost-model">{ "Cloud model" }</label>
                     <select id="cost-model" name="cloud_model" onchange={ on_model }>
@@ -129,8 +131,8 @@ pub fn cost_panel() -> Html {
                         }) }
                     </select>
                 </div>
-                { field("price_in", "Input $ per 1M tokens", Plain(input_price).to_string(), "any") }
-                { field("price_out", "Output $ per 1M tokens", Plain(output_price).to_string(), "any") }
+                { field(CostField::PriceIn, "Input $ per 1M tokens", Plain(input_price).to_string(), "any") }
+                { field(CostField::PriceOut, "Output $ per 1M tokens", Plain(output_price).to_string(), "any") }
             </div>
             if edited {
                 <p class="price-edited" id="price-edited">

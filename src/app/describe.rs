@@ -8,7 +8,7 @@ use super::markup::{escape, raw, slot};
 use super::analyzer_state::{use_analyzer, Phase};
 use super::state::{use_advisor, Action};
 use crate::engine::questions::{option_label, title};
-use crate::share::MAX_DESCRIBE_CHARS;
+use crate::share::{Field, MAX_DESCRIBE_CHARS};
 
 #[function_component(Describe)]
 pub fn describe() -> Html {
@@ -21,7 +21,7 @@ pub fn describe() -> Html {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            state.dispatch(Action::Field("describe".into(), area.value()));
+            state.dispatch(Action::Field(Field::Describe, area.value()));
         })
     };
     let onsubmit = {

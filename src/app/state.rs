@@ -9,7 +9,7 @@ use crate::device::{DeviceProfile, ProbeResult};
 use crate::engine::cost::PriceTable;
 use crate::engine::factor_map::FactorMap;
 use crate::engine::{Choice, Factor};
-use crate::share::{self, Shared};
+use crate::share::{self, CostField, Field, Shared};
 
 /// Everything the visitor has entered, plus what the page has to tell them.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17,9 +17,9 @@ pub struct AdvisorState {
     pub shared: Shared,
     /// Dismissible notices: parts of a link that were ignored, storage that failed.
     pub notices: Vec<String>,
-    /// A message per cost field (by query key) whose last input was refused; the previous value
-    /// stays. A short list rather than a map: there are a handful of fields.
-    pub field_errors: Vec<(String, String)>,
+    /// A message per field whose last input was refused; the previous value stays. A short
+    /// list rather than a map: there are a handful of fields.
+    pub field_errors: Vec<(Field, String)>,
     /// What the browser has told us about this device so far.
     pub device: DeviceProfile,
     /// Answers the on-device analyzer pre-selected, with its confidence in percent, until the
@@ -37,8 +37,8 @@ pub struct AdvisorState {
 pub enum Action {
     Answer(Choice),
     Unanswer(Factor),
-    /// A cost field edited in the form, by its query key.
-    Field(String, String),
+    /// A field edited in the form.
+    Field(Field, String),
     /// Whether the feature runs on this device, so its profile stands in for the hardware answer.
     ThisDevice(bool),
     /// Device probes finished (in batches, so that each batch renders once).
@@ -76,10 +76,10 @@ impl AdvisorState {
     }
 
     /// The message for a cost field whose last input was refused, if any.
-    pub fn field_error(&self, key: &str) -> Option<&str> {
+    pub fn field_error(&self, key: Field) -> Option<&str> {
         self.field_errors
             .iter()
-            .find(|(field, _)| field == key)
+            .find(|(field, _)| *field == key)
             .map(|(_, message)| message.as_str())
     }
 }
@@ -120,9 +120,9 @@ impl Reducible for AdvisorState {
             Action::Field(key, value) => {
                 // The field's last error goes either way: the input is accepted or refused anew.
                 next.field_errors.retain(|(field, _)| *field != key);
-                match share::apply_param(&mut next.shared, &key, &value) {
+                match share::apply_field(&mut next.shared, key, &value) {
                     // Typed prices belong to the model they were typed for.
-                    Ok(()) if key == "cloud_model" => {
+                    Ok(()) if key == Field::CloudModel => {
                         next.shared.cost.input_price = None;
                         next.shared.cost.output_price = None;
                     }
@@ -143,15 +143,16 @@ impl Reducible for AdvisorState {
             Action::ListPrice => {
                 next.shared.cost.input_price = None;
                 next.shared.cost.output_price = None;
-                next.field_errors
-                    .retain(|(field, _)| field != "price_in" && field != "price_out");
+                next.field_errors.retain(|(field, _)| {
+                    !matches!(field, Field::Cost(CostField::PriceIn | CostField::PriceOut))
+                });
             }
             Action::StartOver => {
                 next = AdvisorState {
                     shared: Shared {
                         embed: self.shared.embed,
                         host: self.shared.host.clone(),
-                        theme: self.shared.theme.clone(),
+                        theme: self.shared.theme,
                         ..Shared::default()
                     },
                     // The device has not changed because the answers were cleared.
