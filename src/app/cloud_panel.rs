@@ -39,7 +39,11 @@ const NOT_SAVED: &str = "This browser refused to save the cloud settings and the
 pub fn cloud_panel() -> Html {
     let advisor = use_advisor();
     let analyzer = use_analyzer();
-    let cloud = use_reducer(CloudState::restored);
+    // The form starts on the cost panel's default model, so both sides price the same one.
+    let cloud = {
+        let model = advisor.prices.default_model.clone();
+        use_reducer(move || CloudState::restored(&model))
+    };
     let asked = use_mut_ref(|| None::<Asked>);
     let on_reply = {
         let (cloud, advisor, asked) = (cloud.dispatcher(), advisor.dispatcher(), asked.clone());

@@ -69,7 +69,7 @@ pub enum CloudAction {
 
 impl CloudState {
     /// The saved settings and, when it was remembered, the key.
-    pub fn restored() -> Self {
+    pub fn restored(default_model: &str) -> Self {
         let saved = browser::load(SETTINGS_ITEM).unwrap_or_default();
         let pairs: Vec<(String, String)> = form_urlencoded::parse(saved.as_bytes())
             .into_owned()
@@ -88,7 +88,7 @@ impl CloudState {
             endpoint: Endpoint {
                 provider,
                 base_url: get("base").unwrap_or_else(|| provider.default_base().into()),
-                model: get("model").unwrap_or_else(|| "gpt-4o-mini".into()),
+                model: get("model").unwrap_or_else(|| default_model.into()),
                 api_version: get("api_version")
                     .unwrap_or_else(|| provider.default_api_version().unwrap_or("").into()),
             },

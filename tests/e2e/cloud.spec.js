@@ -324,3 +324,11 @@ test('on a phone the cloud form is rendered once its fold opens, and keeps what 
   await expect(page.locator('#cloud-base')).toHaveValue(MOCK);
   await expect(page.locator('#cloud-model')).toHaveValue('mock-model');
 });
+
+test('the cloud form starts on the cost panel\'s default model, so both sides price the same one', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  const costModel = await page.locator('#cost-model').inputValue();
+  expect(costModel).toBe(JSON.parse(require('fs').readFileSync(require('path').join(__dirname, '../../static/data/prices.json'), 'utf8')).default_model);
+  await expect(page.locator('#cloud-model')).toHaveValue(costModel);
+});
