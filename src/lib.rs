@@ -12,6 +12,7 @@ pub mod device;
 pub mod engine;
 pub mod html_text;
 pub mod inference;
+pub mod js;
 pub mod report;
 pub mod share;
 pub mod small_sort;

@@ -16,38 +16,7 @@ use crate::share::{self, Shared};
 pub mod protocol;
 pub mod worker;
 
-/// Groups a whole number's digits in threes: 600000 becomes "600,000".
-pub fn grouped(value: f64) -> String {
-    let whole = value.round() as i64;
-    let digits = whole.unsigned_abs().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if whole < 0 {
-        out.push('-');
-    }
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// Formats US dollars: fractions of a cent in full, cents below $100, whole dollars above.
-pub fn dollars(amount: f64) -> String {
-    let magnitude = amount.abs();
-    if magnitude > 0.0 && magnitude < 0.01 {
-        // Per-request prices are fractions of a cent; six places keep three significant digits.
-        let text = Fixed(amount, 6).to_string();
-        format!("${}", text.trim_end_matches('0'))
-    } else if magnitude < 100.0 {
-        format!("${}", Fixed(amount, 2))
-    } else if amount < 0.0 {
-        format!("-${}", grouped(magnitude))
-    } else {
-        format!("${}", grouped(amount))
-    }
-}
+pub use crate::decimal::{dollars, grouped};
 
 /// The report as Markdown.
 pub fn markdown(r: &Recommendation, shared: &Shared) -> String {

@@ -3,7 +3,7 @@
 use thiserror::Error;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::device::probe::describe;
+use crate::js::describe;
 
 /// Where answers are kept between visits.
 const STORAGE_KEY: &str = "local-or-cloud:answers";

@@ -13,7 +13,7 @@ use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use super::browser::window;
 use super::worker_link::LinkError;
-use crate::device::probe::describe;
+use crate::js::describe;
 
 /// Why a text did not reach the clipboard.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

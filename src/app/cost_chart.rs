@@ -3,8 +3,8 @@
 use crate::decimal::{Fixed, Plain};
 use yew::prelude::*;
 
+use crate::decimal::dollars;
 use crate::engine::cost::{CostComparison, MonthPoint};
-use crate::report::dollars;
 
 const W: f64 = 600.0;
 const H: f64 = 220.0;

@@ -10,8 +10,8 @@ use super::browser;
 use super::cost_chart::CostChart;
 use super::recommendation::use_recommendation;
 use super::state::{use_advisor, Action};
+use crate::decimal::{dollars, grouped};
 use crate::engine::cost::{months_old, Price, STALE_AFTER_MONTHS};
-use crate::report::{dollars, grouped};
 use crate::share::{CostField, Field};
 
 #[function_component(CostPanel)]

@@ -70,7 +70,7 @@ async fn read() -> Result<PriceTable, DataError> {
         .ok_or(DataError::NotRead)?;
     let outcome = JsFuture::from(started)
         .await
-        .map_err(|e| DataError::Unavailable(crate::device::probe::describe(e)))?;
+        .map_err(|e| DataError::Unavailable(crate::js::describe(e)))?;
     read_outcome(&outcome)
 }
 

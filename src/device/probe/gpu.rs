@@ -1,7 +1,7 @@
 //! GPU probes: the WebGPU adapter with its features and limits, and the WebGL renderer string.
 
-use super::js::{call, get, get_bool, get_f64, get_string, navigator, settle};
 use crate::device::profile::{GpuAdapter, Probe, WebGpu};
+use crate::js::{call, get, get_bool, get_f64, get_string, navigator, settle};
 use wasm_bindgen::JsValue;
 
 /// Requests an adapter the way a model runtime would; no permission prompt is involved.

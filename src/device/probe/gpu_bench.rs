@@ -9,9 +9,9 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::js::{call, get, global, navigator, settle};
 use super::DeviceError;
 use crate::device::speed::GpuBandwidth;
+use crate::js::{call, get, global, navigator, settle};
 
 /// The matrix is ROWS × COLS: 64 MiB in f32, 32 MiB in f16, far beyond any GPU cache.
 const ROWS: u32 = 4096;

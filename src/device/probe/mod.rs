@@ -3,7 +3,6 @@
 
 mod gpu;
 mod gpu_bench;
-mod js;
 mod network;
 mod platform;
 
@@ -14,8 +13,6 @@ use thiserror::Error;
 
 pub use gpu::{webgl_renderer, webgpu};
 pub use gpu_bench::gpu_bandwidth;
-#[cfg(feature = "app")]
-pub(crate) use js::describe;
 pub use network::{network, NetworkWatch};
 pub use platform::{
     cross_origin_isolated, device_memory, prompt_api, storage, wasm_support, webnn,

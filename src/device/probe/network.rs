@@ -2,8 +2,8 @@
 
 use gloo_events::EventListener;
 
-use super::js::{get, get_bool, get_f64, get_string, navigator};
 use crate::device::profile::{Network, Probe};
+use crate::js::{get, get_bool, get_f64, get_string, navigator};
 
 /// The network as the browser reports it now.
 pub fn network() -> Probe<Network> {

@@ -1,7 +1,7 @@
 //! Platform probes: WebNN, the built-in Prompt API, memory, storage, isolation and WebAssembly features.
 
-use super::js::{call, get, get_bool, get_f64, global, navigator, settle};
 use crate::device::profile::{Probe, StorageEstimate, WasmSupport};
+use crate::js::{call, get, get_bool, get_f64, global, navigator, settle};
 
 /// Whether `navigator.ml` exists; creating a context is left to a runtime that needs one.
 pub fn webnn() -> Probe<bool> {

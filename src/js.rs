@@ -1,4 +1,5 @@
-//! Small, total helpers for reading browser objects by name: a missing or throwing property is `None`.
+//! Small, total helpers for reading browser objects by name (a missing or throwing property is
+//! `None`), and any thrown value as a message: used by the probes, the app's glue and the workers.
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
