@@ -360,3 +360,56 @@ fn the_built_in_models_say_why_not_from_the_published_rules() {
         .would_help
         .contains("LanguageModel.create()"));
 }
+
+/// Issue 30: only a browser runtime has WebAssembly's 4 GiB; a Windows app on a 16 GB laptop
+/// runs a 4-bit 7B model natively.
+#[test]
+fn each_runtime_class_has_its_own_memory_limit() {
+    use local_or_cloud::device::fit::fit_on;
+    use local_or_cloud::device::runtime::RuntimeClass;
+    use local_or_cloud::engine::factor::Tooling;
+    let mistral = model("Mistral 7B");
+    let fit = |class, device: &DeviceProfile| {
+        fit_on(
+            class,
+            mistral,
+            Precision::Q4,
+            4096,
+            device,
+            None,
+            Workload::default(),
+        )
+    };
+    let laptop = profile(8, Some(16.0), Probe::Found(WebGpu::NoAdapter));
+    let browser = fit(RuntimeClass::BrowserCpu, &laptop);
+    assert_eq!(browser.verdict, FitVerdict::WontRun);
+    assert!(browser.reason.contains("4 GiB"), "{}", browser.reason);
+    let native = fit(RuntimeClass::NativeCpu, &laptop);
+    assert_eq!(native.verdict, FitVerdict::Fits, "{}", native.reason);
+    assert!(
+        native.reason.contains("a native app may use"),
+        "{}",
+        native.reason
+    );
+    // A browser reports at most 8 GB: 6 GiB usable, so 4.7 GiB is tight, not "won't run".
+    let reported = profile(8, Some(8.0), Probe::Found(WebGpu::NoAdapter));
+    assert_eq!(
+        fit(RuntimeClass::NativeCpu, &reported).verdict,
+        FitVerdict::Tight
+    );
+    // No adapter: the browser's GPU class cannot run it; a native GPU's memory is not exposed.
+    assert_eq!(
+        fit(RuntimeClass::BrowserGpu, &laptop).verdict,
+        FitVerdict::WontRun
+    );
+    assert_eq!(
+        fit(RuntimeClass::NativeGpu, &laptop).verdict,
+        FitVerdict::Unknown
+    );
+    // The verdict's class follows the tooling answer.
+    assert_eq!(
+        RuntimeClass::for_tooling(Some(Tooling::Windows), &laptop),
+        RuntimeClass::NativeCpu
+    );
+    assert_eq!(native.runtime, RuntimeClass::NativeCpu);
+}

@@ -4,12 +4,13 @@ use yew::prelude::*;
 
 use super::device_bench::{bench_controls, use_device_bench, BenchState};
 use super::export_buttons::ExportButtons;
-use super::model_fit::{model_fit_table, use_fit_table};
+use super::model_fit::{model_fit_table, use_fit_table, FitControls};
 use super::state::use_advisor;
 use crate::device::built_in::built_in_models;
 use crate::device::capability_report::fact_rows;
 use crate::device::classify;
 use crate::device::fit::Precision;
+use crate::device::runtime::RuntimeClass;
 use crate::device::speed::Workload;
 use crate::report::protocol::{Format, ReportRequest, ReportSource};
 
@@ -25,6 +26,15 @@ pub fn device_panel() -> Html {
         Callback::from(move |c| context.set(c))
     };
     let precision = use_state(|| Precision::Q4);
+    // None follows the tooling answer (a web feature runs in the browser, an app natively).
+    let chosen_runtime = use_state(|| None::<RuntimeClass>);
+    let runtime = chosen_runtime.unwrap_or_else(|| {
+        RuntimeClass::for_tooling(state.shared.answers.tooling(), &state.device)
+    });
+    let on_runtime = {
+        let chosen_runtime = chosen_runtime.clone();
+        Callback::from(move |r| chosen_runtime.set(Some(r)))
+    };
     let on_precision = {
         let precision = precision.clone();
         Callback::from(move |p| precision.set(p))
@@ -51,7 +61,7 @@ pub fn device_panel() -> Html {
     // no row may claim that a model will or won't run here: the table is not asked for yet.
     let table = use_fit_table(class.is_some().then(|| ReportRequest {
         source: source.emit(()),
-        format: Format::FitTable(*precision),
+        format: Format::FitTable(*precision, runtime),
     }));
     let rows = fact_rows(profile).into_iter().map(|(label, value)| {
         let id = format!("device-{}", slug(label));
@@ -85,7 +95,14 @@ pub fn device_panel() -> Html {
             </ul>
             { bench_controls(&bench) }
             if class.is_some() {
-                { model_fit_table(*context, on_context, *precision, on_precision, &table) }
+                { model_fit_table(FitControls {
+                    context: *context,
+                    on_context,
+                    precision: *precision,
+                    on_precision,
+                    runtime,
+                    on_runtime,
+                }, &table) }
             } else {
                 <p id="fit-pending" class="muted">
                     { "Which local models this device can run appears here once it is measured." }

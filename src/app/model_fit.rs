@@ -13,6 +13,7 @@ use super::markup::raw;
 use super::report_worker::{use_report_worker, WAIT_MS};
 use super::worker_link::LinkError;
 use crate::device::fit::Precision;
+use crate::device::runtime::RuntimeClass;
 use crate::report::protocol::ReportRequest;
 
 /// The table's HTML once written, or why it was not.
@@ -43,25 +44,46 @@ pub fn use_fit_table(request: Option<ReportRequest>) -> UseStateHandle<Written> 
     written
 }
 
-/// The controls and the written table; a plain function rather than a component, because every
-/// component costs the app bundle several kilobytes.
-pub fn model_fit_table(
-    context: u32,
-    on_context: Callback<u32>,
-    precision: Precision,
-    on_precision: Callback<Precision>,
-    written: &Written,
+/// What the table is chosen by, with the callbacks that change it.
+pub struct FitControls {
+    pub context: u32,
+    pub on_context: Callback<u32>,
+    pub precision: Precision,
+    pub on_precision: Callback<Precision>,
+    pub runtime: RuntimeClass,
+    pub on_runtime: Callback<RuntimeClass>,
+}
+
+/// A select over `options` (each with its value and its label), emitting the one picked.
+fn picker<T: Copy + PartialEq + 'static>(
+    id: &'static str,
+    options: &'static [T],
+    chosen: T,
+    value_and_label: fn(T) -> (String, String),
+    on: Callback<T>,
 ) -> Html {
     let onchange = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        if let Ok(context) = select.value().parse() {
-            on_context.emit(context);
+        if let Some(picked) = usize::try_from(select.selected_index())
+            .ok()
+            .and_then(|i| options.get(i))
+        {
+            on.emit(*picked);
         }
     });
-    let on_weights = Callback::from(move |e: Event| {
-        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        on_precision.emit(Precision::ALL[select.selected_index().max(0) as usize % 2]);
-    });
+    html! {
+        <select id={ id } { onchange }>
+            { for options.iter().map(|o| {
+                let (value, label) = value_and_label(*o);
+                html! { <option { value } selected={ *o == chosen }>{ label }</option> }
+            }) }
+        </select>
+    }
+}
+
+/// The controls and the written table; a plain function rather than a component, because every
+/// component costs the app bundle several kilobytes.
+pub fn model_fit_table(c: FitControls, written: &Written) -> Html {
     let table = match written {
         None => html! { <p id="fit-rows" class="muted">{ "Checking the models…" }</p> },
         Some(Ok(html)) => raw(html.clone()),
@@ -74,19 +96,13 @@ pub fn model_fit_table(
     html! {
         <div class="model-fit">
             <h3>{ "Can this device run it?" }</h3>
-            <p>
-                <label for="fit-context">{ "Context length " }</label>
-                <select id="fit-context" { onchange }>
-                    { for CONTEXTS.iter().map(|c| html! {
-                        <option value={ c.to_string() } selected={ *c == context }>{ format!("{c} tokens") }</option>
-                    }) }
-                </select>
+            <p class="fit-controls">
+                <label for="fit-runtime">{ "Runs in " }</label>
+                { picker("fit-runtime", &RuntimeClass::ALL, c.runtime, |r| (r.key().into(), r.label().into()), c.on_runtime) }
+                <label for="fit-context">{ " Context " }</label>
+                { picker("fit-context", &CONTEXTS, c.context, |n| (n.to_string(), format!("{n} tokens")), c.on_context) }
                 <label for="fit-weights">{ " Weights " }</label>
-                <select id="fit-weights" onchange={ on_weights }>
-                    { for Precision::ALL.iter().map(|p| html! {
-                        <option value={ p.label() } selected={ *p == precision }>{ p.label() }</option>
-                    }) }
-                </select>
+                { picker("fit-weights", &Precision::ALL, c.precision, |p| (p.label().into(), p.label().into()), c.on_precision) }
             </p>
             { table }
         </div>

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::ModelShape;
 use super::profile::DeviceProfile;
+use super::runtime::{native_usable_bytes, RuntimeClass, OS_SHARE_TEXT};
 use super::speed::{assumed_request, request_time, CpuRates, RequestTime, SpeedSource, Workload};
 
 pub const GIB: f64 = 1_073_741_824.0;
@@ -171,6 +172,7 @@ impl FitVerdict {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModelFit {
     pub model: &'static str,
+    pub runtime: RuntimeClass,
     pub precision: Precision,
     pub context: u32,
     pub memory: Memory,
@@ -180,6 +182,87 @@ pub struct ModelFit {
     pub request: RequestTime,
     pub verdict: FitVerdict,
     pub reason: String,
+}
+
+/// Whether `memory` fits what `class` may use here, and why.
+fn memory_verdict(
+    class: RuntimeClass,
+    memory: &Memory,
+    profile: &DeviceProfile,
+) -> (FitVerdict, String) {
+    let needed = memory.total();
+    let device_bytes = profile.device_memory_gb.found().map(|gb| gb * GIB);
+    let buffer_limit = profile
+        .adapter()
+        .map(|a| a.max_storage_buffer_binding_size.min(a.max_buffer_size) as f64);
+    match class {
+        RuntimeClass::BrowserGpu => match buffer_limit {
+            None => (
+                FitVerdict::WontRun,
+                "this browser gives no WebGPU adapter here".into(),
+            ),
+            Some(limit) if memory.largest_buffer > limit => (
+                FitVerdict::WontRun,
+                format!(
+                    "its largest weight tensor ({}) exceeds this GPU's largest storage buffer ({})",
+                    gib(memory.largest_buffer),
+                    gib(limit)
+                ),
+            ),
+            Some(_) => share_verdict(needed, device_bytes, "", "the device has"),
+        },
+        RuntimeClass::BrowserCpu if needed > WASM32_MEMORY_BYTES => (
+            FitVerdict::WontRun,
+            format!(
+                "needs {}; with no WebGPU adapter it would run in WebAssembly, whose memory stops at 4 GiB (a native app has no such limit)",
+                gib(needed)
+            ),
+        ),
+        RuntimeClass::BrowserCpu => share_verdict(needed, device_bytes, "", "the device has"),
+        RuntimeClass::NativeCpu => {
+            let usable = device_bytes.map(native_usable_bytes);
+            let (verdict, reason) = share_verdict(
+                needed,
+                usable,
+                " a native app may use",
+                "a native app may use here",
+            );
+            (verdict, format!("{reason} ({OS_SHARE_TEXT})"))
+        }
+        RuntimeClass::NativeGpu => (
+            FitVerdict::Unknown,
+            format!(
+                "needs {} of video memory or the NPU's share; browsers expose neither",
+                gib(needed)
+            ),
+        ),
+    }
+}
+
+/// Fits at most half of `limit`, tight above, won't run above all of it; `of` and `over` name
+/// the limit in the reasons.
+fn share_verdict(needed: f64, limit: Option<f64>, of: &str, over: &str) -> (FitVerdict, String) {
+    let Some(limit) = limit else {
+        return (
+            FitVerdict::Unknown,
+            format!(
+                "needs {}; this browser does not expose the device's memory",
+                gib(needed)
+            ),
+        );
+    };
+    let summary = format!("needs {} of about {}{of}", gib(needed), gib(limit));
+    let share = needed / limit;
+    if share > 1.0 {
+        (FitVerdict::WontRun, format!("{summary}: more than {over}"))
+    } else if share > COMFORTABLE_SHARE {
+        (
+            FitVerdict::Tight,
+            format!("{summary}: over half, leaving little for the OS and other apps"),
+        )
+    } else {
+        (FitVerdict::Fits, format!("{summary}: at most half"))
+    }
 }
 
 /// Tokens per second as the panel prints them: one decimal below ten, whole numbers above.
@@ -212,9 +295,24 @@ pub fn fit(
     )
 }
 
-/// Judges one model against the profile; with `measured` rates its speeds are extrapolated
-/// from this device's benchmark instead of assumed.
+/// Judges one model against the profile for the browser this page runs in (on its GPU where
+/// it gives a WebGPU adapter, else in WebAssembly); with `measured` rates its speeds are
+/// extrapolated from this device's benchmark instead of assumed.
 pub fn fit_with(
+    model: &ModelShape,
+    precision: Precision,
+    context: u32,
+    profile: &DeviceProfile,
+    measured: Option<&CpuRates>,
+    work: Workload,
+) -> ModelFit {
+    let class = RuntimeClass::for_tooling(None, profile);
+    fit_on(class, model, precision, context, profile, measured, work)
+}
+
+/// One row of the table for a runtime class: its memory verdict, and the browser's speeds.
+pub fn fit_on(
+    class: RuntimeClass,
     model: &ModelShape,
     precision: Precision,
     context: u32,
@@ -224,54 +322,7 @@ pub fn fit_with(
 ) -> ModelFit {
     let context = context.min(model.max_context);
     let memory = memory(model, precision, context);
-    let needed = memory.total();
-    let device_bytes = profile.device_memory_gb.found().map(|gb| gb * GIB);
-    let adapter = profile.adapter();
-    let (verdict, reason) = if let Some(limit) = adapter
-        .map(|a| a.max_storage_buffer_binding_size.min(a.max_buffer_size) as f64)
-        .filter(|limit| memory.largest_buffer > *limit)
-    {
-        (
-            FitVerdict::WontRun,
-            format!(
-                "its largest weight tensor ({}) exceeds this GPU's largest storage buffer ({})",
-                gib(memory.largest_buffer),
-                gib(limit)
-            ),
-        )
-    } else if adapter.is_none() && needed > WASM32_MEMORY_BYTES {
-        (
-            FitVerdict::WontRun,
-            format!(
-                "needs {}; with no WebGPU adapter it would run in WebAssembly, whose memory stops at 4 GiB",
-                gib(needed)
-            ),
-        )
-    } else if let Some(device) = device_bytes {
-        let share = needed / device;
-        let summary = format!("needs {} of about {}", gib(needed), gib(device));
-        if share > 1.0 {
-            (
-                FitVerdict::WontRun,
-                format!("{summary}: more than the device has"),
-            )
-        } else if share > COMFORTABLE_SHARE {
-            (
-                FitVerdict::Tight,
-                format!("{summary}: over half, leaving little for the OS and other apps"),
-            )
-        } else {
-            (FitVerdict::Fits, format!("{summary}: at most half"))
-        }
-    } else {
-        (
-            FitVerdict::Unknown,
-            format!(
-                "needs {}; this browser does not expose the device's memory",
-                gib(needed)
-            ),
-        )
-    };
+    let (verdict, reason) = memory_verdict(class, &memory, profile);
     let (request, speed_source) = match measured {
         Some(rates) => (
             request_time(model, work.input_tokens, work.output_tokens, rates),
@@ -284,6 +335,7 @@ pub fn fit_with(
     };
     ModelFit {
         model: model.name,
+        runtime: class,
         precision,
         context,
         tokens_per_second: request.tokens_per_s,

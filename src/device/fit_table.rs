@@ -6,8 +6,9 @@
 
 use std::fmt::Write;
 
-use super::fit::{fit_with, speed_assumption, speed_text, Precision, GIB, MEMORY_FORMULA};
+use super::fit::{fit_on, speed_assumption, speed_text, Precision, GIB, MEMORY_FORMULA};
 use super::model_list::{Catalogue, Entry, Source};
+use super::runtime::RuntimeClass;
 use super::speed::{gpu_tokens_per_s, seconds_text, Measurement, SpeedSource, Workload};
 use super::DeviceProfile;
 use crate::decimal::{Fixed, Plain};
@@ -18,6 +19,7 @@ pub struct FitQuery<'a> {
     pub profile: &'a DeviceProfile,
     pub context: u32,
     pub precision: Precision,
+    pub runtime: RuntimeClass,
     pub measured: Option<&'a Measurement>,
     pub work: Workload,
 }
@@ -59,6 +61,7 @@ pub fn fit_table_html(catalogue: &Catalogue, q: &FitQuery) -> String {
         escape(&source_text(catalogue))
     );
     let (source, text) = match q.measured {
+        _ if !q.runtime.is_browser() => ("not_estimated", NATIVE_SPEED_TEXT.to_owned()),
         Some(m) => ("measured", m.summary()),
         None => ("assumed", assumption_text(q.profile)),
     };
@@ -70,6 +73,9 @@ pub fn fit_table_html(catalogue: &Catalogue, q: &FitQuery) -> String {
     out.push_str("</div>");
     out
 }
+
+/// Why a native runtime's rows have no speeds yet.
+const NATIVE_SPEED_TEXT: &str = "Speeds for a native runtime are not estimated yet: what this page measures is WebAssembly on one thread, and native llama.cpp on the same machine decodes 8 to 14 times faster (measured on this project's 2-core test machine, 2026-12-07), so the browser's figures would mislead here. The memory verdict above is for a native app.";
 
 fn source_text(catalogue: &Catalogue) -> String {
     let placed = catalogue.shapes().count();
@@ -105,14 +111,35 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
     let webllm = gib(entry.webllm_gib(q.precision));
     let Some(shape) = &entry.shape else {
         let why = escape(entry.memory_only.as_deref().unwrap_or("no published shape"));
+        let runtime = q.runtime.key();
         let _ = write!(
             out,
-            "<tr data-model=\"{name}\" data-precision=\"{weights}\" data-verdict=\"memory_only\"><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">—</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">—</td><td class=\"num\" data-label=\"Your request\">—</td><td class=\"num\" data-label=\"GPU tokens/s\">—</td><td data-label=\"Verdict\"><span class=\"muted\">memory only — {why}</span></td></tr>"
+            "<tr data-model=\"{name}\" data-runtime=\"{runtime}\" data-precision=\"{weights}\" data-verdict=\"memory_only\"><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">—</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">—</td><td class=\"num\" data-label=\"Your request\">—</td><td class=\"num\" data-label=\"GPU tokens/s\">—</td><td data-label=\"Verdict\"><span class=\"muted\">memory only — {why}</span></td></tr>"
         );
         return;
     };
     let rates = q.measured.map(|m| &m.rates);
-    let f = fit_with(shape, q.precision, q.context, q.profile, rates, q.work);
+    let f = fit_on(
+        q.runtime,
+        shape,
+        q.precision,
+        q.context,
+        q.profile,
+        rates,
+        q.work,
+    );
+    if !q.runtime.is_browser() {
+        let _ = write!(
+            out,
+            "<tr data-model=\"{name}\" data-runtime=\"{runtime}\" data-precision=\"{weights}\" data-verdict=\"{verdict}\" data-speed-source=\"not_estimated\"><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">{needs}</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">—</td><td class=\"num\" data-label=\"Your request\">—</td><td class=\"num\" data-label=\"GPU tokens/s\">—</td><td data-label=\"Verdict\"><span class=\"fit {verdict}\">{verdict_label}</span> <span class=\"muted\">— {reason}</span></td></tr>",
+            runtime = q.runtime.key(),
+            verdict = f.verdict.key(),
+            needs = Fixed(f.memory.total() / GIB, 1),
+            verdict_label = f.verdict.label(),
+            reason = escape(&f.reason),
+        );
+        return;
+    }
     let gpu = q
         .measured
         .and_then(|m| m.gpu.as_ref())
@@ -135,7 +162,8 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
     );
     let _ = write!(
         out,
-        "<tr data-model=\"{name}\" data-precision=\"{weights}\" data-verdict=\"{verdict}\" data-tokens-per-s=\"{tps}\" data-speed-source=\"{source}\" data-request-s=\"{request}\"{gpu_attr}><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">{needs}</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">{speed}<span class=\"muted small\">{label}</span></td><td class=\"num\" data-label=\"Your request\">{seconds}<span class=\"muted small\">{label}</span></td><td class=\"num\" data-label=\"GPU tokens/s\">{gpu_cell}</td><td data-label=\"Verdict\"><span class=\"fit {verdict}\">{verdict_label}</span> <span class=\"muted\">— {reason}</span></td></tr>",
+        "<tr data-model=\"{name}\" data-runtime=\"{runtime}\" data-precision=\"{weights}\" data-verdict=\"{verdict}\" data-tokens-per-s=\"{tps}\" data-speed-source=\"{source}\" data-request-s=\"{request}\"{gpu_attr}><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">{needs}</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">{speed}<span class=\"muted small\">{label}</span></td><td class=\"num\" data-label=\"Your request\">{seconds}<span class=\"muted small\">{label}</span></td><td class=\"num\" data-label=\"GPU tokens/s\">{gpu_cell}</td><td data-label=\"Verdict\"><span class=\"fit {verdict}\">{verdict_label}</span> <span class=\"muted\">— {reason}</span></td></tr>",
+        runtime = q.runtime.key(),
         verdict = f.verdict.key(),
         tps = Fixed(f.tokens_per_second, 3),
         source = f.speed_source.key(),
@@ -164,6 +192,7 @@ mod tests {
             profile,
             context: 4096,
             precision,
+            runtime: RuntimeClass::BrowserCpu,
             measured: None,
             work: Workload::default(),
         }
@@ -180,12 +209,16 @@ mod tests {
         );
         assert!(html.matches("data-precision=\"4-bit\"").count() >= 60);
         // An unprobed device: the verdict depends on the probes (the e2e tests check them).
-        assert!(html.contains("data-model=\"Qwen2.5 0.5B\" data-precision=\"4-bit\" data-verdict="));
+        assert!(html.contains(
+            "data-model=\"Qwen2.5 0.5B\" data-runtime=\"browser-cpu\" data-precision=\"4-bit\" data-verdict="
+        ));
         // WebLLM's q4f16_1 build of Qwen2.5 0.5B: 944.62 MiB.
         assert!(html.contains("data-label=\"WebLLM (GiB)\">0.9<"));
         assert!(html.contains("data-verdict=\"memory_only\""));
         let f16 = fit_table_html(&catalogue, &query(&profile, Precision::F16));
-        assert!(f16.contains("data-model=\"Phi-4-mini (3.8B)\" data-precision=\"16-bit\""));
+        assert!(f16.contains(
+            "data-model=\"Phi-4-mini (3.8B)\" data-runtime=\"browser-cpu\" data-precision=\"16-bit\""
+        ));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod fit_table;
 pub mod model_list;
 pub mod probe;
 pub mod profile;
+pub mod runtime;
 pub mod speed;
 
 pub use classify::classify;

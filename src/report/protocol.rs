@@ -10,6 +10,7 @@ use crate::device::fit::Precision;
 use crate::device::fit_table::{fit_table_html, FitQuery};
 use crate::device::model_list::Catalogue;
 use crate::device::profile::DeviceProfile;
+use crate::device::runtime::RuntimeClass;
 use crate::device::speed::{Measurement, Workload};
 use std::rc::Rc;
 
@@ -34,7 +35,7 @@ impl Job for ReportJob {
 pub enum Format {
     Markdown,
     Json,
-    FitTable(Precision),
+    FitTable(Precision, RuntimeClass),
 }
 
 /// What a report is written from.
@@ -83,7 +84,7 @@ impl ReportRequest {
                 let recommendation = recommend(&input);
                 match self.format {
                     Format::Markdown => super::markdown(&recommendation, shared),
-                    Format::Json | Format::FitTable(_) => super::json(&recommendation, shared),
+                    Format::Json | Format::FitTable(..) => super::json(&recommendation, shared),
                 }
             }
             ReportSource::Capabilities {
@@ -92,11 +93,12 @@ impl ReportRequest {
                 measurement,
                 workload,
             } => {
-                if let Format::FitTable(precision) = self.format {
+                if let Format::FitTable(precision, runtime) = self.format {
                     let query = FitQuery {
                         profile,
                         context: *context,
                         precision,
+                        runtime,
                         measured: measurement.as_ref(),
                         work: *workload,
                     };

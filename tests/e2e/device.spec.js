@@ -90,6 +90,23 @@ test('the fit table judges every listed model, at the weights chosen, beside Web
   await expect(page.locator('#fit-assumption')).toContainText('an estimate, not a measurement');
 });
 
+test('the runtime follows the tooling answer: a Windows app is judged natively, without WebAssembly\'s 4 GiB', async ({ page }) => {
+  await page.goto('./?tooling=windows');
+  await expect(page.locator('#fit-runtime')).toHaveValue('native-cpu');
+  const mistral = row(page, 'Mistral 7B v0.2', '4-bit');
+  await expect(mistral).toHaveAttribute('data-runtime', 'native-cpu');
+  // Headless Chromium reports 8 GB: 6 GiB for a native app, so 4.7 GiB is tight, not "won't run".
+  await expect(mistral).not.toHaveAttribute('data-verdict', 'wont_run');
+  await expect(mistral).toContainText('a native app may use');
+  await expect(mistral).toHaveAttribute('data-speed-source', 'not_estimated');
+  await expect(page.locator('#fit-assumption')).toContainText('not estimated yet');
+  // The same model in the browser's WebAssembly runtime: the 4 GiB limit applies.
+  await page.locator('#fit-runtime').selectOption('browser-cpu');
+  const inBrowser = page.locator('#fit-table tr[data-model="Mistral 7B v0.2"][data-runtime="browser-cpu"]');
+  await expect(inBrowser).toHaveAttribute('data-verdict', 'wont_run');
+  await expect(inBrowser).toContainText('4 GiB');
+});
+
 test('a model list that cannot be read leaves the built-in models in the table, and says so', async ({ page, context }) => {
   await context.route('**/data/models.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{ "models": [' }));
   await page.goto('./');
