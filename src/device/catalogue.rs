@@ -5,11 +5,13 @@
 //! Qwen3.5's small models are left out: their layers are mostly linear attention (Gated
 //! DeltaNet), which this catalogue's one-kind-of-layer shape cannot describe honestly.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// The architecture of one decoder-only language model.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+/// The architecture of one decoder-only language model. It reads from the model list's `shape`
+/// objects, whose name is the model's and is set by the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ModelShape {
+    #[serde(skip_deserializing)]
     pub name: &'static str,
     /// Parameters, in billions, as published.
     pub params_b: f64,

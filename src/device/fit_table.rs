@@ -180,12 +180,7 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
 #[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests: the app bundle's size rules do not apply
 mod tests {
     use super::*;
-    use crate::device::model_list::ModelList;
-
-    fn catalogue() -> Catalogue {
-        let json = include_str!("../../static/data/models.json");
-        Catalogue::from_list(ModelList::parse(json).expect("the committed file reads"))
-    }
+    use crate::device::model_list::tests::committed as catalogue;
 
     fn query(profile: &DeviceProfile, precision: Precision) -> FitQuery<'_> {
         FitQuery {

@@ -23,31 +23,13 @@ pub struct ModelList {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ListedModel {
     pub name: String,
-    pub shape: Option<Shape>,
+    /// The figures of the published `config.json` the formulas need; the name is set on reading.
+    pub shape: Option<ModelShape>,
     /// Why the model has no shape the speed model can use.
     pub memory_only: Option<String>,
     /// Where a model is not in WebLLM's list, the native runtimes it ships on.
     pub runtime: Option<String>,
     pub variants: Vec<Variant>,
-}
-
-/// The figures of a published `config.json` the memory and speed formulas need.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-pub struct Shape {
-    pub params_b: f64,
-    pub layers: u32,
-    pub hidden: u32,
-    pub intermediate: u32,
-    pub heads: u32,
-    pub kv_heads: u32,
-    pub head_dim: u32,
-    pub vocab: u32,
-    pub max_context: u32,
-    pub tied_embeddings: bool,
-    pub experts: u32,
-    pub active_experts: u32,
-    pub sliding_window: u32,
-    pub sliding_layers: u32,
 }
 
 /// One WebLLM build: its weights' bits and the video memory WebLLM says it needs, in MiB
@@ -112,7 +94,7 @@ impl Catalogue {
                 let name: &'static str = Box::leak(m.name.clone().into_boxed_str());
                 Entry {
                     name,
-                    shape: m.shape.map(|s| s.named(name)),
+                    shape: m.shape.map(|shape| ModelShape { name, ..shape }),
                     webllm_gib: Precision::ALL.map(|p| m.webllm_gib(p)),
                     memory_only: m.memory_only.clone(),
                 }
@@ -150,29 +132,6 @@ impl Catalogue {
     }
 }
 
-impl Shape {
-    fn named(self, name: &'static str) -> ModelShape {
-        let s = self;
-        ModelShape {
-            name,
-            params_b: s.params_b,
-            layers: s.layers,
-            hidden: s.hidden,
-            intermediate: s.intermediate,
-            heads: s.heads,
-            kv_heads: s.kv_heads,
-            head_dim: s.head_dim,
-            vocab: s.vocab,
-            max_context: s.max_context,
-            tied_embeddings: s.tied_embeddings,
-            experts: s.experts,
-            active_experts: s.active_experts,
-            sliding_window: s.sliding_window,
-            sliding_layers: s.sliding_layers,
-        }
-    }
-}
-
 impl ListedModel {
     /// WebLLM's video memory for its smallest build at this precision, in GiB; None where it
     /// has no such build. Its 4-bit builds are q4f16 and q4f32 (16- or 32-bit activations).
@@ -191,10 +150,11 @@ impl ListedModel {
 
 #[cfg(test)]
 #[allow(clippy::disallowed_methods, clippy::disallowed_types)] // tests: the app bundle's size rules do not apply
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn committed() -> Catalogue {
+    /// The committed list, as the worker reads it.
+    pub(crate) fn committed() -> Catalogue {
         let json = include_str!("../../static/data/models.json");
         Catalogue::from_list(ModelList::parse(json).expect("the committed file reads"))
     }
