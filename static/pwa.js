@@ -12,6 +12,9 @@
     return;
   }
   if (!container) return;
+  // An embedded advisor (embed.js adds embed=1) never installs the offline copy: a docs
+  // reader did not ask for it, and a cross-site frame would be refused with a warning anyway.
+  if (/(^|[?&])embed=(1|true)(&|$)/.test(location.search)) return;
   var hadController = !!container.controller;
   var reloading = false;
 

@@ -42,6 +42,19 @@ test('embed.js makes a sandboxed frame with prefilled answers, theme and a stabl
   await expect(inside.locator('footer')).toHaveCount(0);
 });
 
+test('an embedded advisor never registers the service worker', async ({ page }) => {
+  await openDocsPage(page);
+  const inside = page.frameLocator('#advisor iframe');
+  await expect(inside.locator('html')).toHaveAttribute('data-app', 'running');
+  // pwa.js registers at the latest ten seconds after load; an embed must not, ever.
+  await page.waitForTimeout(11_000);
+  const frame = page.frames().find((f) => f.url().includes('embed=1'));
+  expect(await frame.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  // The full page on the same origin still does.
+  await page.goto(BASE_URL);
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), { timeout: 20_000 }).toBe(1);
+});
+
 test('the frame grows with its content and the result reaches the page', async ({ page }) => {
   const frame = await openDocsPage(page);
   const inside = page.frameLocator('#advisor iframe');
