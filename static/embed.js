@@ -9,6 +9,8 @@
 // advisor's `resize` messages. Each `result` message is set on the placeholder as data-verdict
 // and dispatched from it as a `local-or-cloud:result` event, so the page can react.
 // Messages are accepted only from the advisor's origin and from the frame this script made.
+// Without data-theme (or with data-theme="auto") a frame follows the page's colour scheme as it
+// changes; a page can also set it: window.localOrCloud.setTheme('dark' | 'light' | null).
 (function () {
   'use strict';
   var PROTOCOL = 'local-or-cloud';
@@ -19,6 +21,36 @@
   var advisorOrigin = base.origin;
   var sameOrigin = advisorOrigin === location.origin;
   var mounted = [];
+  var forcedTheme = null;
+
+  // The page's colour scheme: set by the page itself, else Docusaurus' data-theme on <html>,
+  // furo's on <body>, MkDocs Material's data-md-color-scheme, the root's color-scheme, and
+  // last the system's.
+  function hostTheme() {
+    if (forcedTheme) return forcedTheme;
+    var html = document.documentElement;
+    var body = document.body;
+    var named = html.getAttribute('data-theme') || (body && body.getAttribute('data-theme'));
+    if (named === 'dark' || named === 'light') return named;
+    var material = body && body.getAttribute('data-md-color-scheme');
+    if (material) return material === 'slate' ? 'dark' : 'light';
+    var scheme = (getComputedStyle(html).colorScheme || '').trim();
+    if (scheme === 'dark' || scheme === 'light') return scheme;
+    return window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
+  function postTheme(entry) {
+    if (!entry.follows || !entry.frame.contentWindow) return;
+    // A same-origin advisor runs with an opaque origin, which only '*' reaches; a theme is no secret.
+    entry.frame.contentWindow.postMessage(
+      { protocol: PROTOCOL, version: VERSION, type: 'theme', theme: hostTheme() },
+      sameOrigin ? '*' : advisorOrigin
+    );
+  }
+
+  function postThemes() {
+    for (var i = 0; i < mounted.length; i++) postTheme(mounted[i]);
+  }
 
   function pixels(value, fallback) {
     var n = parseInt(value, 10);
@@ -34,7 +66,9 @@
     params.set('embed', '1');
     params.set('host', location.origin);
     var theme = holder.getAttribute('data-theme');
-    if (theme === 'light' || theme === 'dark') params.set('theme', theme);
+    var follows = theme !== 'light' && theme !== 'dark';
+    // The page's scheme now, so the frame paints in it; later changes come as messages.
+    params.set('theme', follows ? hostTheme() : theme);
     var src = new URL(base.href);
     src.search = params.toString();
 
@@ -50,7 +84,9 @@
     frame.style.cssText = 'display:block;width:100%;border:0;height:' + min + 'px;min-height:' + min + 'px';
     holder.style.minHeight = min + 'px';
     holder.replaceChildren(frame);
-    mounted.push({ frame: frame, holder: holder, min: min, max: max });
+    var entry = { frame: frame, holder: holder, min: min, max: max, follows: follows };
+    frame.addEventListener('load', function () { postTheme(entry); });
+    mounted.push(entry);
   }
 
   function entryFor(source) {
@@ -92,7 +128,20 @@
     // Docs sites that navigate without reloading (Docusaurus, MkDocs Material's instant
     // loading) add placeholders long after this script ran.
     new MutationObserver(mountAll).observe(document.body, { childList: true, subtree: true });
+    // Theme toggles change an attribute on <html> or <body>, or the system's scheme.
+    var themed = { attributes: true, attributeFilter: ['data-theme', 'data-md-color-scheme', 'class', 'style'] };
+    new MutationObserver(postThemes).observe(document.documentElement, themed);
+    new MutationObserver(postThemes).observe(document.body, themed);
+    if (window.matchMedia) {
+      var dark = matchMedia('(prefers-color-scheme: dark)');
+      if (dark.addEventListener) dark.addEventListener('change', postThemes);
+    }
   }
+  window.localOrCloud = window.localOrCloud || {};
+  window.localOrCloud.setTheme = function (theme) {
+    forcedTheme = theme === 'dark' || theme === 'light' ? theme : null;
+    postThemes();
+  };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();

@@ -42,6 +42,44 @@ test('embed.js makes a sandboxed frame with prefilled answers, theme and a stabl
   await expect(inside.locator('footer')).toHaveCount(0);
 });
 
+test('a frame without data-theme follows the page\'s colour scheme as it changes', async ({ page }) => {
+  await openDocsPage(page);
+  // A second placeholder that pins nothing, added later as a docs site's navigation would.
+  await page.evaluate(() => {
+    document.body.setAttribute('data-md-color-scheme', 'default');
+    const holder = document.createElement('div');
+    holder.id = 'auto';
+    holder.setAttribute('data-local-or-cloud', '');
+    holder.setAttribute('data-answers', 'privacy=personal');
+    document.body.appendChild(holder);
+  });
+  const auto = page.frameLocator('#auto iframe');
+  await expect(auto.locator('html')).toHaveAttribute('data-app', 'running');
+  await expect(auto.locator('html')).toHaveAttribute('data-theme', 'light');
+  // MkDocs Material's palette toggle.
+  await page.evaluate(() => document.body.setAttribute('data-md-color-scheme', 'slate'));
+  await expect(auto.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.evaluate(() => document.body.setAttribute('data-md-color-scheme', 'default'));
+  await expect(auto.locator('html')).toHaveAttribute('data-theme', 'light');
+  // The page can set it too; the pinned frame keeps its own.
+  await page.evaluate(() => window.localOrCloud.setTheme('dark'));
+  await expect(auto.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const pinned = page.frameLocator('#advisor iframe');
+  await expect(pinned.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.evaluate(() => window.localOrCloud.setTheme('light'));
+  await expect(auto.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(pinned.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('a theme message from anything but the embedding page is ignored', async ({ page }) => {
+  // The advisor opened on its own and told to turn dark from its own origin, not the host's.
+  await page.goto(`./?embed=1&host=${encodeURIComponent(new URL(HOST_URL).origin)}&theme=light`);
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  await page.evaluate(() => window.postMessage({ protocol: 'local-or-cloud', version: 1, type: 'theme', theme: 'dark' }, '*'));
+  await page.waitForTimeout(200);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
 test('an embedded advisor never registers the service worker', async ({ page }) => {
   await openDocsPage(page);
   const inside = page.frameLocator('#advisor iframe');
