@@ -94,9 +94,10 @@ impl Analyzer {
     }
 }
 
-/// The analyzer for the root to provide; the worker goes when the root does.
+/// The analyzer for the root to provide, started only when `start` (an embed without a
+/// description never fetches it); the worker goes when the root does.
 #[hook]
-pub fn use_analyzer_worker() -> AnalyzerContext {
+pub fn use_analyzer_worker(start: bool) -> AnalyzerContext {
     let state = use_reducer(AnalyzerState::default);
     let analyzer = {
         let events = state.dispatcher();
@@ -108,8 +109,10 @@ pub fn use_analyzer_worker() -> AnalyzerContext {
     };
     {
         let analyzer = (*analyzer).clone();
-        use_effect_with((), move |_| {
-            analyzer.load();
+        use_effect_with(start, move |start| {
+            if *start {
+                analyzer.load();
+            }
             // Ending the link ends the worker; waiting requests then fail as stopped.
             move || analyzer.link.end()
         });

@@ -115,7 +115,10 @@ pub fn app(props: &AppProps) -> Html {
             browser::app_started(focused.as_deref(), *settled)
         });
     }
-    let analyzer = use_analyzer_worker();
+    // An embedded advisor shows the description (and starts the analyzer, its heaviest part)
+    // only when its link carries one; decided once, so clearing the text keeps the box.
+    let describe_shown = *use_state(|| !state.shared.embed || state.shared.describe.is_some());
+    let analyzer = use_analyzer_worker(describe_shown);
 
     // A description in the link is analyzed once, as soon as the model is ready.
     {
@@ -192,7 +195,7 @@ pub fn app(props: &AppProps) -> Html {
                     // the evidence, export. Wide screens keep the verdict beside the questions.
                     <main id="main" class="layout">
                         <div class="main-column">
-                            <Describe />
+                            if describe_shown { <Describe /> }
                             <Questionnaire />
                         </div>
                         // On wide screens this column scrolls on its own, so it takes keyboard focus.

@@ -25,6 +25,24 @@ test('?embed=1 shows only the questionnaire and the result, with a link to the f
   await expect(link).not.toHaveAttribute('href', /embed=/);
 });
 
+test('an embed without a description has no description box and never fetches the analyzer', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (request) => {
+    if (/worker(_loader)?\.js|worker_bg\.wasm|analyzer\.onnx/.test(request.url()) && !/cloud_|report_/.test(request.url())) fetched.push(request.url());
+  });
+  await page.goto('./?embed=1&privacy=regulated');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  await expect(page.locator('#result')).toHaveAttribute('data-verdict', /local|cloud|hybrid/);
+  await expect(page.locator('#describe')).toHaveCount(0);
+  await page.locator('input[name="connectivity"][value="offline"]').check();
+  await expect(page.locator('#result')).toHaveAttribute('data-verdict', 'local');
+  expect(fetched).toEqual([]);
+  // With a description in its link, the embed shows it and analyzes it.
+  await page.goto('./?embed=1&describe=summarize+patient+notes+offline');
+  await expect(page.locator('#describe-text')).toHaveValue('summarize patient notes offline');
+  await expect(page.locator('#inference-status')).toHaveAttribute('data-state', /ready|analyzing/, { timeout: 60_000 });
+});
+
 test('embed.js makes a sandboxed frame with prefilled answers, theme and a stable minimum height', async ({ page }) => {
   const frame = await openDocsPage(page);
   await expect(frame).toHaveCount(1);
