@@ -104,19 +104,36 @@ fn gib(value: Option<f64>) -> String {
     value.map_or_else(|| "—".into(), |v| Fixed(v, 1).to_string())
 }
 
-/// One model's row; a model without a shape gets WebLLM's figure and the reason only.
+/// What differs from row to row; the markup around it is written once, in `write_row`.
+struct Cells {
+    verdict: &'static str,
+    /// Attributes after `data-verdict`, each with its leading space.
+    attrs: String,
+    needs: String,
+    speed: String,
+    seconds: String,
+    gpu: String,
+    verdict_cell: String,
+}
+
+/// The cells of a row without a figure: a model without a shape, or a runtime without speeds.
+const NONE: &str = "—";
+
+/// One model's row; a model without a shape gets WebLLM's figure and the reason only, and a
+/// native runtime's row its memory verdict without speeds.
 fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
-    let name = escape(entry.name);
-    let weights = q.precision.label();
-    let webllm = gib(entry.webllm_gib(q.precision));
     let Some(shape) = &entry.shape else {
         let why = escape(entry.memory_only.as_deref().unwrap_or("no published shape"));
-        let runtime = q.runtime.key();
-        let _ = write!(
-            out,
-            "<tr data-model=\"{name}\" data-runtime=\"{runtime}\" data-precision=\"{weights}\" data-verdict=\"memory_only\"><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">—</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">—</td><td class=\"num\" data-label=\"Your request\">—</td><td class=\"num\" data-label=\"GPU tokens/s\">—</td><td data-label=\"Verdict\"><span class=\"muted\">memory only — {why}</span></td></tr>"
-        );
-        return;
+        let cells = Cells {
+            verdict: "memory_only",
+            attrs: String::new(),
+            needs: NONE.into(),
+            speed: NONE.into(),
+            seconds: NONE.into(),
+            gpu: NONE.into(),
+            verdict_cell: format!("<span class=\"muted\">memory only — {why}</span>"),
+        };
+        return write_row(out, entry, q, cells);
     };
     let rates = q.measured.map(|m| &m.rates);
     let f = fit_on(
@@ -128,17 +145,24 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
         rates,
         q.work,
     );
+    let verdict = f.verdict.key();
+    let verdict_cell = format!(
+        "<span class=\"fit {verdict}\">{}</span> <span class=\"muted\">— {}</span>",
+        f.verdict.label(),
+        escape(&f.reason)
+    );
+    let needs = Fixed(f.memory.total() / GIB, 1).to_string();
     if !q.runtime.is_browser() {
-        let _ = write!(
-            out,
-            "<tr data-model=\"{name}\" data-runtime=\"{runtime}\" data-precision=\"{weights}\" data-verdict=\"{verdict}\" data-speed-source=\"not_estimated\"><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">{needs}</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">—</td><td class=\"num\" data-label=\"Your request\">—</td><td class=\"num\" data-label=\"GPU tokens/s\">—</td><td data-label=\"Verdict\"><span class=\"fit {verdict}\">{verdict_label}</span> <span class=\"muted\">— {reason}</span></td></tr>",
-            runtime = q.runtime.key(),
-            verdict = f.verdict.key(),
-            needs = Fixed(f.memory.total() / GIB, 1),
-            verdict_label = f.verdict.label(),
-            reason = escape(&f.reason),
-        );
-        return;
+        let cells = Cells {
+            verdict,
+            attrs: " data-speed-source=\"not_estimated\"".into(),
+            needs,
+            speed: NONE.into(),
+            seconds: NONE.into(),
+            gpu: NONE.into(),
+            verdict_cell,
+        };
+        return write_row(out, entry, q, cells);
     }
     let gpu = q
         .measured
@@ -148,31 +172,51 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
         SpeedSource::Measured => " extrapolated",
         SpeedSource::Assumed => " estimated",
     };
-    let gpu_attr = gpu.map_or_else(String::new, |g| {
-        format!(" data-gpu-tokens-per-s=\"{}\"", Fixed(g, 3))
-    });
-    let gpu_cell = gpu.map_or_else(
-        || "—".into(),
-        |g| {
-            format!(
-                "{}<span class=\"muted small\"> extrapolated</span>",
-                speed_text(g)
-            )
-        },
+    let labelled = |text: String| format!("{text}<span class=\"muted small\">{label}</span>");
+    let mut attrs = format!(
+        " data-tokens-per-s=\"{}\" data-speed-source=\"{}\" data-request-s=\"{}\"",
+        Fixed(f.tokens_per_second, 3),
+        f.speed_source.key(),
+        Fixed(f.request.total_s, 3)
     );
+    if let Some(g) = gpu {
+        let _ = write!(attrs, " data-gpu-tokens-per-s=\"{}\"", Fixed(g, 3));
+    }
+    let cells = Cells {
+        verdict,
+        attrs,
+        needs,
+        speed: labelled(speed_text(f.tokens_per_second)),
+        seconds: labelled(seconds_text(f.request.total_s)),
+        gpu: gpu.map_or_else(
+            || NONE.into(),
+            |g| {
+                format!(
+                    "{}<span class=\"muted small\"> extrapolated</span>",
+                    speed_text(g)
+                )
+            },
+        ),
+        verdict_cell,
+    };
+    write_row(out, entry, q, cells);
+}
+
+fn write_row(out: &mut String, entry: &Entry, q: &FitQuery, c: Cells) {
+    let name = escape(entry.name);
+    let weights = q.precision.label();
     let _ = write!(
         out,
-        "<tr data-model=\"{name}\" data-runtime=\"{runtime}\" data-precision=\"{weights}\" data-verdict=\"{verdict}\" data-tokens-per-s=\"{tps}\" data-speed-source=\"{source}\" data-request-s=\"{request}\"{gpu_attr}><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">{needs}</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">{speed}<span class=\"muted small\">{label}</span></td><td class=\"num\" data-label=\"Your request\">{seconds}<span class=\"muted small\">{label}</span></td><td class=\"num\" data-label=\"GPU tokens/s\">{gpu_cell}</td><td data-label=\"Verdict\"><span class=\"fit {verdict}\">{verdict_label}</span> <span class=\"muted\">— {reason}</span></td></tr>",
+        "<tr data-model=\"{name}\" data-runtime=\"{runtime}\" data-precision=\"{weights}\" data-verdict=\"{verdict}\"{attrs}><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">{needs}</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">{speed}</td><td class=\"num\" data-label=\"Your request\">{seconds}</td><td class=\"num\" data-label=\"GPU tokens/s\">{gpu}</td><td data-label=\"Verdict\">{verdict_cell}</td></tr>",
         runtime = q.runtime.key(),
-        verdict = f.verdict.key(),
-        tps = Fixed(f.tokens_per_second, 3),
-        source = f.speed_source.key(),
-        request = Fixed(f.request.total_s, 3),
-        needs = Fixed(f.memory.total() / GIB, 1),
-        speed = speed_text(f.tokens_per_second),
-        seconds = seconds_text(f.request.total_s),
-        verdict_label = f.verdict.label(),
-        reason = escape(&f.reason),
+        verdict = c.verdict,
+        attrs = c.attrs,
+        needs = c.needs,
+        webllm = gib(entry.webllm_gib(q.precision)),
+        speed = c.speed,
+        seconds = c.seconds,
+        gpu = c.gpu,
+        verdict_cell = c.verdict_cell,
     );
 }
 
