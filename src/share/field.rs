@@ -1,5 +1,6 @@
-//! The fields a visitor types and a link carries, and the theme an embedding page pins: each
-//! key spelled here once.
+//! The fields a visitor types and a link carries, and the theme an embedding page pins, with
+//! their keys. `share::to_query` writes the same keys as literals (calling `key()` there cost
+//! 150 B brotli of the app's budget); `a_full_link_round_trips` holds the two together.
 
 use serde::{Deserialize, Serialize};
 
