@@ -1,7 +1,8 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | cpu-quota | screenshots | refresh-data | post-build | precache`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | calibrate | cpu-quota | screenshots | refresh-data | post-build | precache`.
 
 mod bench;
 mod build_cache;
+mod calibrate;
 mod cpu_quota;
 mod import_names;
 mod minify;
@@ -30,6 +31,8 @@ commands:
   serve-dist   serve an existing dist/ on loopback, as the end-to-end tests see it
   mock-cloud   an OpenAI-compatible test server on http://127.0.0.1:8090/v1 (failure switches)
   bench        sizes, start-up and inference beside onnxruntime-web; a table and target/bench.json
+  calibrate [--runs N] [--wasm-runs N]
+               the page's speed estimates beside llama.cpp natively and in wasm (random-weight GGUF); target/calibrate.json
   cpu-quota    Measure this device, free and under a quarter-CPU cgroup (needs dist/ and a writable cgroup)
   screenshots  release build, then README's pictures (desktop and phone, light and dark) into static/screenshots/
   refresh-data static/data/prices.json and models.json from the pinned genai-prices and WebLLM
@@ -65,6 +68,7 @@ fn run() -> Result<()> {
         Some("test") => test::run_all(&root),
         Some("e2e") => test::end_to_end_only(&root, &args[1..]),
         Some("bench") => bench::run(&root),
+        Some("calibrate") => calibrate::run(&root, &args[1..]),
         Some("cpu-quota") => cpu_quota::run(&root),
         Some("screenshots") => {
             tools::ensure_build_tools(&root)?;
