@@ -40,6 +40,10 @@ const server = createServer((req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   const isolated = url.pathname.startsWith('/isolated/');
   const path = url.pathname.replace(/^\/(isolated|plain)/, '');
+  if (path === '/favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
   const file = resolve(path);
   let size;
   try {
