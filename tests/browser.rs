@@ -182,3 +182,29 @@ fn the_network_watch_reports_changes_until_dropped() {
     fire("offline");
     assert_eq!(*calls.borrow(), 2, "no listener is left behind");
 }
+
+#[wasm_bindgen_test]
+fn the_simd_kernels_compute_what_the_scalar_ones_do() {
+    use local_or_cloud::inference::kernels::*;
+    let m = Q4Matrix::generated(37, 4096, 3);
+    let x = Q8Vector::generated(4096, 4);
+    let (mut simd, mut scalar) = (vec![0.0; 37], vec![0.0; 37]);
+    q4_matvec(&m, &x, &mut simd);
+    q4_matvec_scalar(&m, &x, &mut scalar);
+    for (a, b) in simd.iter().zip(&scalar) {
+        assert!((a - b).abs() <= 1e-3 * b.abs().max(1.0), "{a} vs {b}");
+    }
+    let h = F16Matrix::generated(9, 1000, 5);
+    let xf: Vec<f32> = (0..h.cols).map(|i| (i % 7) as f32 - 3.0).collect();
+    let (mut simd, mut scalar) = (vec![0.0; 9], vec![0.0; 9]);
+    f16_matvec(&h, &xf, &mut simd);
+    f16_matvec_scalar(&h, &xf, &mut scalar);
+    for (a, b) in simd.iter().zip(&scalar) {
+        assert!((a - b).abs() <= 1e-3 * b.abs().max(1.0), "{a} vs {b}");
+    }
+    // The checksum reads every byte: changing the last one changes it.
+    let mut bytes = vec![7u8; 1000];
+    let before = stream_sum(&bytes);
+    bytes[999] = 8;
+    assert_ne!(before, stream_sum(&bytes));
+}

@@ -231,12 +231,14 @@ fn the_capability_report_holds_the_panel_and_nothing_else() {
     assert!(md.contains("- **Logical CPU cores**: 2"));
     assert!(md.contains("(fallback adapter)"));
     assert!(md.contains("Hardware class for the advisor: `low_end`"));
-    assert_eq!(md.matches("| Qwen2.5 7B |").count(), 2);
+    // Both weights, in the browser and in a native app on the same device.
+    assert_eq!(md.matches("| Qwen2.5 7B |").count(), 4);
+    assert!(md.contains("| Qwen2.5 7B | Native app, CPU, 2 threads | 4-bit |"));
     assert!(md.contains("Speed is an estimate, not a measurement"));
     let json: serde_json::Value = serde_json::from_str(&report.json()).expect("valid JSON");
     assert_eq!(
         json["fits"].as_array().map(Vec::len),
-        Some(CATALOGUE.len() * 2)
+        Some(CATALOGUE.len() * 4)
     );
     assert_eq!(json["profile"]["cores"]["value"], 2);
     let keys: Vec<&String> = json.as_object().expect("an object").keys().collect();
@@ -290,8 +292,11 @@ fn sliding_window_layers_cache_only_their_window() {
 #[test]
 fn a_measured_speed_replaces_the_assumption_and_is_reported() {
     use local_or_cloud::device::fit::fit_with;
+    use local_or_cloud::device::runtime_speed::BROWSER_CPU;
     use local_or_cloud::device::speed::{Measurement, SpeedSource};
     use local_or_cloud::inference::bench::LayerTimings;
+    use local_or_cloud::inference::kernel_bench::KernelRates;
+    use local_or_cloud::inference::protocol::Benchmark;
     let device = profile(2, Some(16.0), Probe::Found(WebGpu::NoAdapter));
     let timings = LayerTimings {
         decode_short_ms: 20.0,
@@ -303,22 +308,33 @@ fn a_measured_speed_replaces_the_assumption_and_is_reported() {
         runs: 20,
         total_ms: 3_000.0,
     };
-    let m = Measurement::new(
+    let kernels = KernelRates {
+        stream_gb_s: 20.0,
+        q4_weights_per_s: 1e10,
+        q4_cached_weights_per_s: 1.1e10,
+        f16_weights_per_s: 3e9,
+        runs: 30,
+        total_ms: 2_000.0,
+    };
+    let bench = Benchmark {
         timings,
-        "TestBrowser/1".into(),
-        "2026-12-01T20:00:00Z".into(),
-    );
+        kernels,
+        gpu: None,
+    };
+    let m = Measurement::new(bench, "TestBrowser/1".into(), "2026-12-01T20:00:00Z".into());
     let work = Workload::default();
     let llama = model("Llama 3.2 1B");
-    let measured = fit_with(llama, Precision::Q4, 4096, &device, Some(&m.rates), work);
+    let measured = fit_with(llama, Precision::Q4, 4096, &device, Some(&m), work);
     assert_eq!(measured.speed_source, SpeedSource::Measured);
-    // Llama 3.2 1B has 16 × 60.8 M + 262.7 M weights per token against the layer's 11.3 M, so
-    // one token costs roughly 110 of the layer's ~20 ms runs.
+    // Llama 3.2 1B multiplies 16 × 60.8 M + 262.7 M weights per token; one WebAssembly thread
+    // is compute-bound here, at the 4-bit kernel's rate × the browser class's factor.
+    let seconds = 1.2355e9 / (1e10 * BROWSER_CPU.decode_compute);
     assert!(
-        (1.0 / measured.tokens_per_second - 2.2).abs() < 0.3,
+        (1.0 / measured.tokens_per_second / seconds - 1.0).abs() < 0.01,
         "{}",
         measured.tokens_per_second
     );
+    assert_eq!(measured.threads, 1);
     assert!(measured.request.total_s > measured.request.first_token_s);
     let report = CapabilityReport::new(CATALOGUE.iter(), &device, 4096, Some(&m), work);
     let md = report.markdown();

@@ -92,9 +92,7 @@ pub fn use_device_bench() -> DeviceBench {
                     Err(error) => return state.set(BenchState::Failed(BenchError::Link(error))),
                     Ok(Err(error)) => return state.set(BenchState::Failed(error.into())),
                 };
-                let mut measurement = Measurement::new(bench.timings, browser(), now_iso());
-                measurement.gpu = bench.gpu;
-                let measurement = Rc::new(measurement);
+                let measurement = Rc::new(Measurement::new(bench, browser(), now_iso()));
                 // The verdict weighs the feature's local time extrapolated from it.
                 dispatch.dispatch(Action::Measured(measurement.clone()));
                 state.set(BenchState::Done(measurement));

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::state::use_advisor;
 use crate::device::classify;
 use crate::device::feature_time::feature_time;
+use crate::device::runtime::RuntimeClass;
 use crate::device::speed::Workload;
 use crate::engine::cost::PriceTable;
 use crate::engine::measured::Measured;
@@ -64,7 +65,9 @@ pub fn recommendation_provider(props: &RecommendationProviderProps) -> Html {
         state.shared.answers.model_size(),
     ) {
         (true, Some(measurement), Some(size)) => {
-            feature_time(size, &state.device, measurement, work).map(|t| t.estimate(work))
+            // The class the feature ships on: a web feature in the browser, an app natively.
+            let class = RuntimeClass::for_tooling(state.shared.answers.tooling(), &state.device);
+            feature_time(size, class, &state.device, measurement, work).map(|t| t.estimate(work))
         }
         _ => None,
     };

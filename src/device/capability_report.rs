@@ -6,10 +6,10 @@ use serde::Serialize;
 use super::catalogue::ModelShape;
 use super::classify::classify;
 use super::fit::{
-    fit_with, speed_assumption, speed_text, ModelFit, Precision, SpeedAssumption, GIB,
-    MEMORY_FORMULA,
+    fit_on, speed_assumption, speed_text, ModelFit, Precision, SpeedAssumption, GIB, MEMORY_FORMULA,
 };
 use super::profile::{DeviceProfile, Probe, WebGpu};
+use super::runtime::RuntimeClass;
 use super::speed::{seconds_text, Measurement, SpeedSource, Workload};
 use crate::engine::measured::DeviceClass;
 
@@ -36,10 +36,17 @@ impl<'a> CapabilityReport<'a> {
         measurement: Option<&'a Measurement>,
         workload: Workload,
     ) -> Self {
-        let rates = measurement.map(|m| &m.rates);
+        // The browser this page runs in, and a native app on the same device.
+        let classes = [
+            RuntimeClass::for_tooling(None, profile),
+            RuntimeClass::NativeCpu,
+        ];
         let fits = models
             .flat_map(|model| {
-                Precision::ALL.map(|p| fit_with(model, p, context, profile, rates, workload))
+                classes.into_iter().flat_map(move |class| {
+                    Precision::ALL
+                        .map(|p| fit_on(class, model, p, context, profile, measurement, workload))
+                })
             })
             .collect();
         CapabilityReport {
@@ -73,22 +80,35 @@ impl<'a> CapabilityReport<'a> {
         }
         out.push_str(&format!(
             "\n## Can this device run it? (context {} tokens)\n\n\
-             | model | precision | memory needed | tokens/s | request ({} in, {} out) | verdict | why |\n\
-             |---|---|---|---|---|---|---|\n",
+             | model | runtime | precision | memory needed | tokens/s | request ({} in, {} out) | verdict | why |\n\
+             |---|---|---|---|---|---|---|---|\n",
             self.context, self.workload.input_tokens, self.workload.output_tokens
         ));
         for f in &self.fits {
-            let label = match f.speed_source {
-                SpeedSource::Measured => "extrapolated",
-                SpeedSource::Assumed => "estimated",
+            let (speed, request) = match f.speed_source {
+                SpeedSource::NotEstimated => ("not estimated".into(), "—".into()),
+                source => {
+                    let label = match source {
+                        SpeedSource::Measured => "extrapolated",
+                        _ => "estimated",
+                    };
+                    (
+                        format!("{} ({label})", speed_text(f.tokens_per_second)),
+                        format!("{} ({label})", seconds_text(f.request.total_s)),
+                    )
+                }
             };
             out.push_str(&format!(
-                "| {} | {} | {} GiB | {} ({label}) | {} ({label}) | {} | {} |\n",
+                "| {} | {}{} | {} | {} GiB | {speed} | {request} | {} | {} |\n",
                 f.model,
+                f.runtime.label(),
+                match (f.runtime, f.threads) {
+                    (RuntimeClass::BrowserGpu | RuntimeClass::NativeGpu, _) => String::new(),
+                    (_, 1) => ", 1 thread".into(),
+                    (_, n) => format!(", {n} threads"),
+                },
                 f.precision.label(),
                 Fixed(f.memory.total() / GIB, 1),
-                speed_text(f.tokens_per_second),
-                seconds_text(f.request.total_s),
                 f.verdict.label(),
                 f.reason
             ));

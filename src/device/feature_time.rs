@@ -4,8 +4,10 @@
 //! own sub-millisecond timing, which says nothing about the model the feature would run.
 
 use super::catalogue::{ModelShape, CATALOGUE};
-use super::fit::{fit_with, FitVerdict, Precision};
-use super::speed::{gpu_tokens_per_s, seconds_text, Measurement, Workload};
+use super::fit::{class_speed, fit_verdict, memory, FitVerdict, Precision};
+use super::runtime::RuntimeClass;
+use super::runtime_speed::Threads;
+use super::speed::{seconds_text, Measurement, SpeedSource, Workload};
 use super::DeviceProfile;
 use crate::engine::factor::ModelSize;
 use crate::engine::measured::LocalEstimate;
@@ -30,49 +32,47 @@ pub fn model_for(size: ModelSize) -> Option<&'static ModelShape> {
 pub struct FeatureTime {
     pub model: &'static str,
     pub seconds: f64,
-    /// Whether the answer's tokens come faster from the GPU's measured bandwidth.
-    pub on_gpu: bool,
+    /// The runtime class the time assumes, and its threads.
+    pub runtime: RuntimeClass,
+    pub threads: u32,
     pub verdict: FitVerdict,
 }
 
-/// The request (`work`) with the task size's model at 4 bits, extrapolated from this device's
-/// measurement: the prompt at the measured CPU prefill rate, then the answer at the faster of
-/// the CPU's and (where measured) the GPU's decode speed. `None` when the model will not run
-/// here, since a time for a model that does not fit is no latency at all.
+/// The request (`work`) with the task size's model at 4 bits on the runtime class the feature
+/// ships on (`class`), extrapolated from this device's measurement. `None` when the model will
+/// not run there or nothing estimates the class, since a time for a model that does not fit is
+/// no latency at all.
 pub fn feature_time(
     size: ModelSize,
+    class: RuntimeClass,
     profile: &DeviceProfile,
     measurement: &Measurement,
     work: Workload,
 ) -> Option<FeatureTime> {
     let model = model_for(size)?;
     let context = u32::try_from(work.input_tokens + work.output_tokens).unwrap_or(u32::MAX);
-    let fit = fit_with(
-        model,
-        Precision::Q4,
-        context,
-        profile,
-        Some(&measurement.rates),
-        work,
-    );
-    if fit.verdict == FitVerdict::WontRun {
+    // The verdict and the speed without the table's words, which the page need not carry.
+    let memory = memory(model, Precision::Q4, context.min(model.max_context));
+    let verdict = fit_verdict(class, &memory, profile);
+    if verdict == FitVerdict::WontRun {
         return None;
     }
-    let cpu = fit.request.total_s;
-    let answer_tokens = work.output_tokens.saturating_sub(1) as f64;
-    let gpu = measurement.gpu.as_ref().map(|g| {
-        let speed = gpu_tokens_per_s(model, Precision::Q4.bits_per_weight(), context, g);
-        fit.request.first_token_s + answer_tokens / speed
-    });
-    let (seconds, on_gpu) = match gpu {
-        Some(g) if g < cpu => (g, true),
-        _ => (cpu, false),
-    };
-    Some(FeatureTime {
+    let measured = Some(measurement);
+    let (request, source) = class_speed(
+        class,
+        model,
+        Precision::Q4,
+        &memory,
+        profile,
+        measured,
+        work,
+    )?;
+    (source == SpeedSource::Measured).then_some(FeatureTime {
         model: model.name,
-        seconds,
-        on_gpu,
-        verdict: fit.verdict,
+        seconds: request.total_s,
+        runtime: class,
+        threads: Threads::of(profile).for_class(class),
+        verdict,
     })
 }
 
@@ -82,17 +82,14 @@ impl FeatureTime {
         LocalEstimate {
             ms: self.seconds * 1e3,
             what: format!(
-                "{} at 4 bits would take {} for the request ({} tokens in, {} out), extrapolated \
-                 from the decoder layer measured on this device{}",
+                "{} at 4 bits would take {} for the request ({} tokens in, {} out) in a {} \
+                 runtime with {} thread(s), extrapolated from the kernels measured on this device",
                 self.model,
                 seconds_text(self.seconds),
                 work.input_tokens,
                 work.output_tokens,
-                if self.on_gpu {
-                    " and the answer's tokens at the GPU's measured bandwidth"
-                } else {
-                    ""
-                }
+                self.runtime.label(),
+                self.threads,
             ),
         }
     }

@@ -8,7 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::catalogue::ModelShape;
 use super::profile::DeviceProfile;
 use super::runtime::{native_usable_bytes, RuntimeClass, OS_SHARE_TEXT};
-use super::speed::{assumed_request, request_time, CpuRates, RequestTime, SpeedSource, Workload};
+use super::runtime_speed::{class_request, factors, Threads};
+use super::speed::{
+    assumed_request, gpu_tokens_per_s, Measurement, RequestTime, SpeedSource, Workload,
+};
 
 pub const GIB: f64 = 1_073_741_824.0;
 /// Memory a runtime uses beyond weights and cache: activations, scratch buffers, the runtime
@@ -175,6 +178,10 @@ pub struct ModelFit {
     pub runtime: RuntimeClass,
     pub precision: Precision,
     pub context: u32,
+    /// The threads the speeds assume for this class here.
+    pub threads: u32,
+    /// The prompt's tokens per second: the request's input over its first-token time.
+    pub prefill_tokens_per_s: f64,
     pub memory: Memory,
     pub tokens_per_second: f64,
     pub speed_source: SpeedSource,
@@ -184,84 +191,109 @@ pub struct ModelFit {
     pub reason: String,
 }
 
-/// Whether `memory` fits what `class` may use here, and why.
-fn memory_verdict(
-    class: RuntimeClass,
-    memory: &Memory,
-    profile: &DeviceProfile,
-) -> (FitVerdict, String) {
-    let needed = memory.total();
+/// What bounds a model's memory for a class on this device.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Limit {
+    NoAdapter,
+    /// The adapter's largest storage buffer, smaller than the largest weight tensor.
+    Buffer(f64),
+    /// WebAssembly's 4 GiB, less than the model needs.
+    Wasm32,
+    /// A share of the device's memory (all of it for a browser, the native app's part
+    /// natively); `None` where the browser hides the device's memory.
+    Device {
+        bytes: Option<f64>,
+        native: bool,
+    },
+    NativeGpu,
+}
+
+fn limit(class: RuntimeClass, memory: &Memory, profile: &DeviceProfile) -> Limit {
     let device_bytes = profile.device_memory_gb.found().map(|gb| gb * GIB);
-    let buffer_limit = profile
-        .adapter()
-        .map(|a| a.max_storage_buffer_binding_size.min(a.max_buffer_size) as f64);
+    let browser = Limit::Device {
+        bytes: device_bytes,
+        native: false,
+    };
     match class {
-        RuntimeClass::BrowserGpu => match buffer_limit {
-            None => (
-                FitVerdict::WontRun,
-                "this browser gives no WebGPU adapter here".into(),
-            ),
-            Some(limit) if memory.largest_buffer > limit => (
-                FitVerdict::WontRun,
-                format!(
-                    "its largest weight tensor ({}) exceeds this GPU's largest storage buffer ({})",
-                    gib(memory.largest_buffer),
-                    gib(limit)
-                ),
-            ),
-            Some(_) => share_verdict(needed, device_bytes, "", "the device has"),
+        RuntimeClass::BrowserGpu => match profile.adapter() {
+            None => Limit::NoAdapter,
+            Some(a) => {
+                let buffer = a.max_storage_buffer_binding_size.min(a.max_buffer_size) as f64;
+                if memory.largest_buffer > buffer {
+                    Limit::Buffer(buffer)
+                } else {
+                    browser
+                }
+            }
         },
-        RuntimeClass::BrowserCpu if needed > WASM32_MEMORY_BYTES => (
-            FitVerdict::WontRun,
-            format!(
-                "needs {}; with no WebGPU adapter it would run in WebAssembly, whose memory stops at 4 GiB (a native app has no such limit)",
-                gib(needed)
-            ),
-        ),
-        RuntimeClass::BrowserCpu => share_verdict(needed, device_bytes, "", "the device has"),
-        RuntimeClass::NativeCpu => {
-            let usable = device_bytes.map(native_usable_bytes);
-            let (verdict, reason) = share_verdict(
-                needed,
-                usable,
-                " a native app may use",
-                "a native app may use here",
-            );
-            (verdict, format!("{reason} ({OS_SHARE_TEXT})"))
-        }
-        RuntimeClass::NativeGpu => (
-            FitVerdict::Unknown,
-            format!(
-                "needs {} of video memory or the NPU's share; browsers expose neither",
-                gib(needed)
-            ),
-        ),
+        RuntimeClass::BrowserCpu if memory.total() > WASM32_MEMORY_BYTES => Limit::Wasm32,
+        RuntimeClass::BrowserCpu => browser,
+        RuntimeClass::NativeCpu => Limit::Device {
+            bytes: device_bytes.map(native_usable_bytes),
+            native: true,
+        },
+        RuntimeClass::NativeGpu => Limit::NativeGpu,
     }
 }
 
-/// Fits at most half of `limit`, tight above, won't run above all of it; `of` and `over` name
-/// the limit in the reasons.
-fn share_verdict(needed: f64, limit: Option<f64>, of: &str, over: &str) -> (FitVerdict, String) {
-    let Some(limit) = limit else {
-        return (
-            FitVerdict::Unknown,
-            format!(
-                "needs {}; this browser does not expose the device's memory",
-                gib(needed)
-            ),
-        );
-    };
-    let summary = format!("needs {} of about {}{of}", gib(needed), gib(limit));
-    let share = needed / limit;
-    if share > 1.0 {
-        (FitVerdict::WontRun, format!("{summary}: more than {over}"))
-    } else if share > COMFORTABLE_SHARE {
-        (
-            FitVerdict::Tight,
-            format!("{summary}: over half, leaving little for the OS and other apps"),
-        )
-    } else {
-        (FitVerdict::Fits, format!("{summary}: at most half"))
+/// Whether `memory` fits what `class` may use here: at most half of the limit fits, more is
+/// tight, more than all of it won't run. No words, so the page can judge without them.
+pub fn fit_verdict(class: RuntimeClass, memory: &Memory, profile: &DeviceProfile) -> FitVerdict {
+    match limit(class, memory, profile) {
+        Limit::NoAdapter | Limit::Buffer(_) | Limit::Wasm32 => FitVerdict::WontRun,
+        Limit::Device { bytes: None, .. } | Limit::NativeGpu => FitVerdict::Unknown,
+        Limit::Device {
+            bytes: Some(bytes), ..
+        } => match memory.total() / bytes {
+            share if share > 1.0 => FitVerdict::WontRun,
+            share if share > COMFORTABLE_SHARE => FitVerdict::Tight,
+            _ => FitVerdict::Fits,
+        },
+    }
+}
+
+/// Why: the verdict of [`fit_verdict`] in words.
+fn memory_reason(limit: Limit, verdict: FitVerdict, memory: &Memory) -> String {
+    let needed = gib(memory.total());
+    match limit {
+        Limit::NoAdapter => "this browser gives no WebGPU adapter here".into(),
+        Limit::Buffer(buffer) => format!(
+            "its largest weight tensor ({}) exceeds this GPU's largest storage buffer ({})",
+            gib(memory.largest_buffer),
+            gib(buffer)
+        ),
+        Limit::Wasm32 => format!(
+            "needs {needed}; with no WebGPU adapter it would run in WebAssembly, whose memory stops at 4 GiB (a native app has no such limit)"
+        ),
+        Limit::NativeGpu => format!(
+            "needs {needed} of video memory or the NPU's share; browsers expose neither"
+        ),
+        Limit::Device { bytes: None, .. } => {
+            format!("needs {needed}; this browser does not expose the device's memory")
+        }
+        Limit::Device {
+            bytes: Some(bytes),
+            native,
+        } => {
+            let (of, over) = if native {
+                (" a native app may use", "a native app may use here")
+            } else {
+                ("", "the device has")
+            };
+            let summary = format!("needs {needed} of about {}{of}", gib(bytes));
+            let why = match verdict {
+                FitVerdict::WontRun => format!("{summary}: more than {over}"),
+                FitVerdict::Tight => {
+                    format!("{summary}: over half, leaving little for the OS and other apps")
+                }
+                _ => format!("{summary}: at most half"),
+            };
+            if native {
+                format!("{why} ({OS_SHARE_TEXT})")
+            } else {
+                why
+            }
+        }
     }
 }
 
@@ -296,48 +328,51 @@ pub fn fit(
 }
 
 /// Judges one model against the profile for the browser this page runs in (on its GPU where
-/// it gives a WebGPU adapter, else in WebAssembly); with `measured` rates its speeds are
-/// extrapolated from this device's benchmark instead of assumed.
+/// it gives a WebGPU adapter, else in WebAssembly); with a measurement its speeds are
+/// extrapolated from this device's kernels instead of assumed.
 pub fn fit_with(
     model: &ModelShape,
     precision: Precision,
     context: u32,
     profile: &DeviceProfile,
-    measured: Option<&CpuRates>,
+    measured: Option<&Measurement>,
     work: Workload,
 ) -> ModelFit {
     let class = RuntimeClass::for_tooling(None, profile);
     fit_on(class, model, precision, context, profile, measured, work)
 }
 
-/// One row of the table for a runtime class: its memory verdict, and the browser's speeds.
+/// One row of the table for a runtime class: its memory verdict, and its speeds.
 pub fn fit_on(
     class: RuntimeClass,
     model: &ModelShape,
     precision: Precision,
     context: u32,
     profile: &DeviceProfile,
-    measured: Option<&CpuRates>,
+    measured: Option<&Measurement>,
     work: Workload,
 ) -> ModelFit {
     let context = context.min(model.max_context);
     let memory = memory(model, precision, context);
-    let (verdict, reason) = memory_verdict(class, &memory, profile);
-    let (request, speed_source) = match measured {
-        Some(rates) => (
-            request_time(model, work.input_tokens, work.output_tokens, rates),
-            SpeedSource::Measured,
-        ),
-        None => (
-            assumed_request(model, &memory, &speed_assumption(profile), work),
-            SpeedSource::Assumed,
-        ),
-    };
+    let verdict = fit_verdict(class, &memory, profile);
+    let reason = memory_reason(limit(class, &memory, profile), verdict, &memory);
+    let threads = Threads::of(profile).for_class(class);
+    let speed = class_speed(class, model, precision, &memory, profile, measured, work);
+    let (request, speed_source) = speed.unwrap_or((
+        RequestTime {
+            first_token_s: f64::NAN,
+            tokens_per_s: f64::NAN,
+            total_s: f64::NAN,
+        },
+        SpeedSource::NotEstimated,
+    ));
     ModelFit {
         model: model.name,
         runtime: class,
         precision,
         context,
+        threads,
+        prefill_tokens_per_s: work.input_tokens.max(1) as f64 / request.first_token_s,
         tokens_per_second: request.tokens_per_s,
         speed_source,
         request,
@@ -345,4 +380,47 @@ pub fn fit_on(
         verdict,
         reason,
     }
+}
+
+/// A class's request time and where it comes from: the CPU classes from the measured kernels,
+/// the browser's GPU from its measured bandwidth (its prompt at the CPU's rate), and before a
+/// measurement the browser classes from assumed figures; `None` where nothing says anything.
+pub fn class_speed(
+    class: RuntimeClass,
+    model: &ModelShape,
+    precision: Precision,
+    memory: &Memory,
+    profile: &DeviceProfile,
+    measured: Option<&Measurement>,
+    work: Workload,
+) -> Option<(RequestTime, SpeedSource)> {
+    let threads = Threads::of(profile);
+    let Some(m) = measured else {
+        let assumed = assumed_request(model, memory, &speed_assumption(profile), work);
+        return class
+            .is_browser()
+            .then_some((assumed, SpeedSource::Assumed));
+    };
+    let on = |class| {
+        factors(class).map(|f| {
+            let threads = threads.for_class(class);
+            class_request(&f, &m.kernels, model, precision, work, threads)
+        })
+    };
+    let request = match (class, &m.gpu) {
+        (RuntimeClass::BrowserGpu, Some(gpu)) => {
+            let cpu = on(RuntimeClass::BrowserCpu)?;
+            let context = (work.input_tokens + work.output_tokens / 2).min(u64::from(u32::MAX));
+            let speed = gpu_tokens_per_s(model, precision.bits_per_weight(), context as u32, gpu);
+            let answer = work.output_tokens.saturating_sub(1) as f64 / speed;
+            RequestTime {
+                first_token_s: cpu.first_token_s,
+                tokens_per_s: speed,
+                total_s: cpu.first_token_s + answer,
+            }
+        }
+        (RuntimeClass::BrowserGpu, None) => on(RuntimeClass::BrowserCpu)?,
+        _ => on(class)?,
+    };
+    Some((request, SpeedSource::Measured))
 }

@@ -9,6 +9,7 @@ use std::fmt::Write;
 use super::fit::{fit_on, speed_assumption, speed_text, Precision, GIB, MEMORY_FORMULA};
 use super::model_list::{Catalogue, Entry, Source};
 use super::runtime::RuntimeClass;
+use super::runtime_speed::{factors, method_text, Threads};
 use super::speed::{gpu_tokens_per_s, seconds_text, Measurement, SpeedSource, Workload};
 use super::DeviceProfile;
 use crate::decimal::{Fixed, Plain};
@@ -60,10 +61,18 @@ pub fn fit_table_html(catalogue: &Catalogue, q: &FitQuery) -> String {
         "<p class=\"muted small\" id=\"fit-source\">{}</p>",
         escape(&source_text(catalogue))
     );
-    let (source, text) = match q.measured {
-        _ if !q.runtime.is_browser() => ("not_estimated", NATIVE_SPEED_TEXT.to_owned()),
-        Some(m) => ("measured", m.summary()),
-        None => ("assumed", assumption_text(q.profile)),
+    let threads = Threads::of(q.profile).for_class(q.runtime);
+    let (source, text) = match (q.measured, factors(q.runtime)) {
+        (_, None) if q.runtime == RuntimeClass::NativeGpu => {
+            ("not_estimated", NATIVE_GPU_TEXT.to_owned())
+        }
+        (Some(m), Some(f)) => (
+            "measured",
+            format!("{} {}", m.summary(), method_text(q.runtime, &f, threads)),
+        ),
+        (Some(m), None) => ("measured", m.summary()),
+        (None, _) if !q.runtime.is_browser() => ("not_estimated", NATIVE_CPU_TEXT.to_owned()),
+        (None, _) => ("assumed", assumption_text(q.profile)),
     };
     let _ = write!(
         out,
@@ -74,8 +83,11 @@ pub fn fit_table_html(catalogue: &Catalogue, q: &FitQuery) -> String {
     out
 }
 
-/// Why a native runtime's rows have no speeds yet.
-const NATIVE_SPEED_TEXT: &str = "Speeds for a native runtime are not estimated yet: what this page measures is WebAssembly on one thread, and native llama.cpp on the same machine decodes 8 to 14 times faster (measured on this project's 2-core test machine, 2026-12-07), so the browser's figures would mislead here. The memory verdict above is for a native app.";
+/// Why a native GPU's rows have no speeds.
+const NATIVE_GPU_TEXT: &str = "Speeds on a native GPU or NPU are not estimated: a browser sees neither's memory bandwidth outside WebGPU. The memory verdict above is for a native app.";
+
+/// Why a native CPU's rows have no speeds before a measurement.
+const NATIVE_CPU_TEXT: &str = "Measure this device for a native app's speeds: they are extrapolated from the memory bandwidth and the 4-bit and 16-bit kernels measured here. The memory verdict above is for a native app.";
 
 fn source_text(catalogue: &Catalogue) -> String {
     let placed = catalogue.shapes().count();
@@ -135,14 +147,13 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
         };
         return write_row(out, entry, q, cells);
     };
-    let rates = q.measured.map(|m| &m.rates);
     let f = fit_on(
         q.runtime,
         shape,
         q.precision,
         q.context,
         q.profile,
-        rates,
+        q.measured,
         q.work,
     );
     let verdict = f.verdict.key();
@@ -152,30 +163,35 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
         escape(&f.reason)
     );
     let needs = Fixed(f.memory.total() / GIB, 1).to_string();
-    if !q.runtime.is_browser() {
-        let cells = Cells {
-            verdict,
-            attrs: " data-speed-source=\"not_estimated\"".into(),
-            needs,
-            speed: NONE.into(),
-            seconds: NONE.into(),
-            gpu: NONE.into(),
-            verdict_cell,
-        };
-        return write_row(out, entry, q, cells);
-    }
+    let label = match f.speed_source {
+        SpeedSource::NotEstimated => {
+            let cells = Cells {
+                verdict,
+                attrs: format!(
+                    " data-threads=\"{}\" data-speed-source=\"not_estimated\"",
+                    f.threads
+                ),
+                needs,
+                speed: NONE.into(),
+                seconds: NONE.into(),
+                gpu: NONE.into(),
+                verdict_cell,
+            };
+            return write_row(out, entry, q, cells);
+        }
+        SpeedSource::Measured => " extrapolated",
+        SpeedSource::Assumed => " estimated",
+    };
     let gpu = q
         .measured
         .and_then(|m| m.gpu.as_ref())
         .map(|g| gpu_tokens_per_s(shape, q.precision.bits_per_weight(), q.context, g));
-    let label = match f.speed_source {
-        SpeedSource::Measured => " extrapolated",
-        SpeedSource::Assumed => " estimated",
-    };
     let labelled = |text: String| format!("{text}<span class=\"muted small\">{label}</span>");
     let mut attrs = format!(
-        " data-tokens-per-s=\"{}\" data-speed-source=\"{}\" data-request-s=\"{}\"",
+        " data-threads=\"{}\" data-tokens-per-s=\"{}\" data-prefill-tokens-per-s=\"{}\" data-speed-source=\"{}\" data-request-s=\"{}\"",
+        f.threads,
         Fixed(f.tokens_per_second, 3),
+        Fixed(f.prefill_tokens_per_s, 3),
         f.speed_source.key(),
         Fixed(f.request.total_s, 3)
     );

@@ -1,6 +1,6 @@
 //! The device profile: what this device can run, probed in the browser and judged in plain Rust.
 //!
-//! `profile`, `catalogue`, `fit`, `speed`, `feature_time`, `classify` and `capability_report` are pure and tested natively;
+//! `profile`, `catalogue`, `fit`, `speed`, `runtime_speed`, `feature_time`, `classify` and `capability_report` are pure and tested natively;
 //! `probe` is the thin browser glue that fills a profile, and never throws into the UI.
 
 pub mod built_in;
@@ -14,6 +14,7 @@ pub mod model_list;
 pub mod probe;
 pub mod profile;
 pub mod runtime;
+pub mod runtime_speed;
 pub mod speed;
 
 pub use classify::classify;

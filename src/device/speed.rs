@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::catalogue::ModelShape;
 use super::fit::{tokens_per_second, Memory, SpeedAssumption};
 pub use crate::inference::bench::{GpuBandwidth, LayerTimings};
+pub use crate::inference::kernel_bench::KernelRates;
+use crate::inference::protocol::Benchmark;
 
 /// One decoder layer's dimensions.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -174,6 +176,9 @@ pub enum SpeedSource {
     Measured,
     /// From the bandwidth and compute assumed for the hardware found.
     Assumed,
+    /// Nothing here says how fast this class runs (a native GPU or NPU; a native CPU before a
+    /// measurement).
+    NotEstimated,
 }
 
 impl SpeedSource {
@@ -181,6 +186,7 @@ impl SpeedSource {
         match self {
             SpeedSource::Measured => "measured",
             SpeedSource::Assumed => "assumed",
+            SpeedSource::NotEstimated => "not_estimated",
         }
     }
 }
@@ -234,6 +240,8 @@ pub fn gpu_tokens_per_s(
 pub struct Measurement {
     pub timings: LayerTimings,
     pub rates: CpuRates,
+    /// Memory bandwidth and the kernels' rates: what the runtime classes' speeds rest on.
+    pub kernels: KernelRates,
     /// The browser's user-agent string, as it reported itself.
     pub browser: String,
     /// When the benchmark finished, as an ISO 8601 date and time.
@@ -243,24 +251,24 @@ pub struct Measurement {
 }
 
 impl Measurement {
-    pub fn new(timings: LayerTimings, browser: String, date: String) -> Self {
+    pub fn new(bench: Benchmark, browser: String, date: String) -> Self {
         Measurement {
-            rates: rates(&timings, &BENCH_LAYER),
-            timings,
+            rates: rates(&bench.timings, &BENCH_LAYER),
+            timings: bench.timings,
+            kernels: bench.kernels,
             browser,
             date,
-            gpu: None,
+            gpu: bench.gpu,
         }
     }
 
     /// The method and the measured figures, in words, as the panel and the report print them.
     pub fn summary(&self) -> String {
-        let t = &self.timings;
         let gpu = match &self.gpu {
             Some(g) => format!(
                 " GPU: {} GB/s in f32{} measured by a 4096 × 4096 matrix-vector product in \
-                 WGSL; decode on the GPU (the GPU tokens/s column) = that bandwidth ÷ bytes read \
-                 per token (active weights at their precision + KV cache).",
+                 WGSL; decode on the GPU = that bandwidth ÷ bytes read per token (active \
+                 weights at their precision + KV cache).",
                 Fixed(g.f32_gb_s, 1),
                 g.f16_gb_s
                     .map_or(String::new(), |f| format!(", {} GB/s in f16", Fixed(f, 1)))
@@ -268,26 +276,26 @@ impl Measurement {
             None => " No GPU figure: this browser gave no WebGPU adapter, or its benchmark failed."
                 .into(),
         };
+        let k = &self.kernels;
         let cpu = format!(
-            "Measured here with tract (WebAssembly, one thread) on a decoder layer of {} M \
-             weights: one token {} ms over {} cached tokens, {} ms over {}; a {}-token \
-             prefill {} ms (means of {} back-to-back runs, {} s in all). Extrapolated per model: seconds per \
-             token = (layers × layer weights + vocabulary × hidden) × {} ns + attention \
-             (heads × head size × cached tokens, summed over layers) × {} ns; first token = \
-             prompt operations ÷ {} GFLOP/s. A 4-bit or 16-bit runtime is assumed to cost \
-             what tract's f32 kernels cost per weight here.",
+            "Measured here in WebAssembly, one thread, on generated data: memory streams at {} \
+             GB/s (reads over 64 MiB); 4-bit (Q4_0 × Q8_0) matrix-vector products run at {} G \
+             weights/s from memory and {} G in cache; 16-bit at {} G weights/s ({} runs, {} s). \
+             A decoder layer of {} M weights in tract (f32): one token {} ms over {} cached \
+             tokens, {} ms over {}; a {}-token prefill {} ms.",
+            Fixed(k.stream_gb_s, 1),
+            Fixed(k.q4_weights_per_s / 1e9, 2),
+            Fixed(k.q4_cached_weights_per_s / 1e9, 2),
+            Fixed(k.f16_weights_per_s / 1e9, 2),
+            k.runs,
+            Fixed(k.total_ms / 1e3, 1),
             Fixed(BENCH_LAYER.matrix_weights() / 1e6, 1),
-            Fixed(t.decode_short_ms, 1),
-            t.short_context,
-            Fixed(t.decode_long_ms, 1),
-            t.long_context,
-            t.prefill_tokens,
-            Fixed(t.prefill_ms, 0),
-            t.runs,
-            Fixed(t.total_ms / 1e3, 1),
-            Fixed(self.rates.seconds_per_weight * 1e9, 2),
-            Fixed(self.rates.seconds_per_attention_unit * 1e9, 3),
-            Fixed(self.rates.prefill_flops_per_s / 1e9, 1),
+            Fixed(self.timings.decode_short_ms, 1),
+            self.timings.short_context,
+            Fixed(self.timings.decode_long_ms, 1),
+            self.timings.long_context,
+            self.timings.prefill_tokens,
+            Fixed(self.timings.prefill_ms, 0),
         );
         cpu + &gpu
     }

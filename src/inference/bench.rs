@@ -18,9 +18,9 @@ pub const LONG_CONTEXT: usize = 1024;
 /// The prompt chunk a prefill reads at once.
 pub const PREFILL_TOKENS: usize = 32;
 /// Each phase times at least this many runs after its warm-up, whatever the budget.
-const MIN_RUNS: usize = 3;
+pub(crate) const MIN_RUNS: usize = 3;
 /// Enough back-to-back decode runs to span a few of a scheduler's 100 ms quota periods.
-const MAX_RUNS: usize = 40;
+pub(crate) const MAX_RUNS: usize = 40;
 
 /// What the device benchmark measured inside the worker: the mean of each phase's back-to-back runs.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

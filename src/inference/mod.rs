@@ -10,6 +10,8 @@ pub mod bench;
 pub mod decoder;
 mod error;
 mod fetch;
+pub mod kernel_bench;
+pub mod kernels;
 pub mod protocol;
 #[cfg(feature = "worker")]
 mod tract_backend;
@@ -126,6 +128,8 @@ impl<B: Backend> Serve for BenchWorker<B> {
                 // its failure leaves the CPU's timings standing.
                 Ok(timings) => Ok(Benchmark {
                     timings,
+                    kernels: kernel_bench::measure_kernels(&WorkerPace, f64::from(budget_ms) / 2.0)
+                        .await,
                     gpu: gpu_within_bound().await,
                 }),
                 Err(error) => Err(error),

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::bench::{GpuBandwidth, LayerTimings};
+use super::kernel_bench::KernelRates;
 use super::InferenceError;
 use crate::worker_serve::Job;
 
@@ -62,6 +63,8 @@ impl Job for BenchJob {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Benchmark {
     pub timings: LayerTimings,
+    /// Memory bandwidth and the 4-bit and 16-bit kernels' rates, in one thread.
+    pub kernels: KernelRates,
     pub gpu: Option<GpuBandwidth>,
 }
 
@@ -99,6 +102,14 @@ mod tests {
                 prefill_tokens: 32,
                 runs: 12,
                 total_ms: 900.0,
+            },
+            kernels: KernelRates {
+                stream_gb_s: 20.0,
+                q4_weights_per_s: 1e10,
+                q4_cached_weights_per_s: 1.1e10,
+                f16_weights_per_s: 3e9,
+                runs: 12,
+                total_ms: 2000.0,
             },
             gpu: Some(GpuBandwidth {
                 f32_gb_s: 40.0,

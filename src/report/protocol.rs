@@ -132,6 +132,8 @@ mod tests {
     use crate::engine::factor::Resources;
     use crate::engine::{DeviceClass, LocalEstimate};
     use crate::inference::bench::LayerTimings;
+    use crate::inference::kernel_bench::KernelRates;
+    use crate::inference::protocol::Benchmark;
     use crate::share;
     use crate::worker_codec::{from_bytes, to_bytes};
 
@@ -184,12 +186,24 @@ mod tests {
             runs: 40,
             total_ms: 2_500.0,
         };
-        let mut m = Measurement::new(timings, "Chromium 140".into(), "2026-12-03".into());
-        m.gpu = Some(GpuBandwidth {
+        let kernels = KernelRates {
+            stream_gb_s: 20.0,
+            q4_weights_per_s: 1e10,
+            q4_cached_weights_per_s: 1.1e10,
+            f16_weights_per_s: 3e9,
+            runs: 30,
+            total_ms: 2_000.0,
+        };
+        let gpu = Some(GpuBandwidth {
             f32_gb_s: 40.0,
             f16_gb_s: Some(70.0),
         });
-        m
+        let bench = Benchmark {
+            timings,
+            kernels,
+            gpu,
+        };
+        Measurement::new(bench, "Chromium 140".into(), "2026-12-03".into())
     }
 
     fn advice() -> ReportSource {

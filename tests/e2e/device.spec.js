@@ -99,7 +99,7 @@ test('the runtime follows the tooling answer: a Windows app is judged natively, 
   await expect(mistral).not.toHaveAttribute('data-verdict', 'wont_run');
   await expect(mistral).toContainText('a native app may use');
   await expect(mistral).toHaveAttribute('data-speed-source', 'not_estimated');
-  await expect(page.locator('#fit-assumption')).toContainText('not estimated yet');
+  await expect(page.locator('#fit-assumption')).toContainText('Measure this device for a native app');
   // The same model in the browser's WebAssembly runtime: the 4 GiB limit applies.
   await page.locator('#fit-runtime').selectOption('browser-cpu');
   const inBrowser = page.locator('#fit-table tr[data-model="Mistral 7B v0.2"][data-runtime="browser-cpu"]');
@@ -147,13 +147,15 @@ test('the capability report holds what the panel shows', async ({ page, context 
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toMatch(/^# Device capability report/);
   expect(markdown).toContain(`- **Logical CPU cores**: ${cores}`);
-  expect(markdown).toContain('| Qwen2.5 0.5B | 4-bit |');
+  expect(markdown).toMatch(/\| Qwen2\.5 0\.5B \| Browser, [^|]+ \| 4-bit \|/);
+  expect(markdown).toContain('| Qwen2.5 0.5B | Native app, CPU, ');
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#capabilities-download').click()]);
   expect(download.suggestedFilename()).toBe('device-capabilities.json');
   const json = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
   expect(json.profile.cores).toEqual({ state: 'found', value: cores });
   // Every model the speed model can place, at both weights.
-  expect(json.fits).toHaveLength(2 * placed);
+  // In this browser and in a native app on the same device.
+  expect(json.fits).toHaveLength(4 * placed);
   expect(Object.keys(json).sort()).toEqual(['class', 'context', 'fits', 'measurement', 'memory_formula', 'profile', 'speed_assumption', 'workload']);
 });
 
@@ -176,7 +178,8 @@ test('"Measure this device" runs a decoder layer in a worker and the table shows
   console.log(`Llama 3.2 1B 4-bit here: ${speed.toFixed(2)} tokens/s, ${request.toFixed(1)} s per request (extrapolated)`);
   expect(speed).toBeGreaterThan(0);
   expect(request).toBeGreaterThan(0);
-  await expect(page.locator('#fit-assumption')).toContainText('Measured here with tract');
+  await expect(page.locator('#fit-assumption')).toContainText('Measured here in WebAssembly');
+  await expect(page.locator('#fit-assumption')).toContainText(/memory streams at \d+(\.\d)? GB\/s/);
   // The worker measures the GPU too, where the browser gives it an adapter.
   await expect(page.locator('#fit-assumption')).toContainText(
     withWebGpu(testInfo) ? /GPU: \d+(\.\d)? GB\/s in f32/ : 'No GPU figure',
@@ -186,7 +189,33 @@ test('"Measure this device" runs a decoder layer in a worker and the table shows
   await expect(page.locator('#capabilities-status')).toHaveText('Capability report copied.');
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
   expect(markdown).toContain('(extrapolated)');
-  expect(markdown).toContain('Measured here with tract');
+  expect(markdown).toContain('Measured here in WebAssembly');
+  expect(markdown).toContain('Native app, CPU');
+  // Each runtime class, measured: 4-bit rows decode faster than 16-bit ones (the bytes a
+  // token reads), and a native app faster than one WebAssembly thread.
+  const speeds = {};
+  for (const runtime of ['browser-cpu', 'native-cpu']) {
+    await page.locator('#fit-runtime').selectOption(runtime);
+    for (const weights of ['4-bit', '16-bit']) {
+      await page.locator('#fit-weights').selectOption(weights);
+      const r = page.locator(`#fit-table tr[data-model="Llama 3.2 1B"][data-runtime="${runtime}"][data-precision="${weights}"]`);
+      await expect(r).toHaveAttribute('data-speed-source', 'measured');
+      speeds[`${runtime} ${weights}`] = {
+        decode: Number(await r.getAttribute('data-tokens-per-s')),
+        prefill: Number(await r.getAttribute('data-prefill-tokens-per-s')),
+        threads: Number(await r.getAttribute('data-threads')),
+      };
+    }
+  }
+  console.log('Llama 3.2 1B, extrapolated here:', JSON.stringify(speeds));
+  for (const runtime of ['browser-cpu', 'native-cpu']) {
+    expect(speeds[`${runtime} 4-bit`].decode).toBeGreaterThan(speeds[`${runtime} 16-bit`].decode);
+    expect(speeds[`${runtime} 4-bit`].prefill).toBeGreaterThan(0);
+  }
+  expect(speeds['native-cpu 4-bit'].decode).toBeGreaterThan(speeds['browser-cpu 4-bit'].decode);
+  expect(speeds['browser-cpu 4-bit'].threads).toBe(1);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(speeds['native-cpu 4-bit'].threads).toBe(cores);
 });
 
 test('a GPU that never answers does not hold back the CPU figures', async ({ page }) => {
