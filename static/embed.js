@@ -57,12 +57,26 @@
     return n > 0 ? n : fallback;
   }
 
+  // The placeholder's attributes: the host's settings, and what this script sets itself.
+  var KNOWN = ['data-local-or-cloud', 'data-local-or-cloud-mounted', 'data-answers', 'data-describe',
+    'data-theme', 'data-min-height', 'data-max-height', 'data-title', 'data-verdict'];
+
   function mount(holder) {
     if (holder.hasAttribute('data-local-or-cloud-mounted')) return;
     holder.setAttribute('data-local-or-cloud-mounted', '');
     var min = pixels(holder.getAttribute('data-min-height'), 480);
     var max = Math.max(min, pixels(holder.getAttribute('data-max-height'), 4000));
     var params = new URLSearchParams(holder.getAttribute('data-answers') || '');
+    var describe = holder.getAttribute('data-describe');
+    if (describe) params.set('describe', describe);
+    // An attribute this script does not know reaches the frame as a link parameter of the same
+    // name, so the advisor names it the way it names a bad link, and everything else applies.
+    for (var i = 0; i < holder.attributes.length; i++) {
+      var name = holder.attributes[i].name;
+      if (name.indexOf('data-') === 0 && KNOWN.indexOf(name) < 0) {
+        params.append(name, holder.attributes[i].value);
+      }
+    }
     params.set('embed', '1');
     params.set('host', location.origin);
     var theme = holder.getAttribute('data-theme');

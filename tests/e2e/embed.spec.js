@@ -157,3 +157,28 @@ test('messages from other origins or other frames are ignored', async ({ page })
   await expect(page.locator('#advisor')).toHaveAttribute('data-verdict', verdict);
   expect((await page.evaluate(() => window.results)).some((r) => r.answered === 9)).toBe(false);
 });
+
+test('a placeholder with an unknown attribute or bad answers is told so in the frame, and the rest applies', async ({ page }) => {
+  await page.goto(HOST_URL + 'docs.html');
+  await page.evaluate(() => {
+    const holder = document.getElementById('advisor');
+    holder.setAttribute('data-answers', 'privacy=secret&latency=batch');
+    holder.setAttribute('data-colour', 'blue');
+  });
+  await page.addScriptTag({ url: BASE_URL + 'embed.js' });
+  const inside = page.frameLocator('#advisor iframe');
+  await expect(inside.locator('#notices')).toContainText("'data-colour' is not something");
+  await expect(inside.locator('#notices')).toContainText('privacy takes public');
+  await expect(inside.locator('input[name="latency"][value="batch"]')).toBeChecked();
+  await expect(inside.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('data-describe puts the description in the frame and shows its box', async ({ page }) => {
+  await page.goto(HOST_URL + 'docs.html');
+  await page.evaluate(() => {
+    document.getElementById('advisor').setAttribute('data-describe', 'Summarize notes offline');
+  });
+  await page.addScriptTag({ url: BASE_URL + 'embed.js' });
+  const inside = page.frameLocator('#advisor iframe');
+  await expect(inside.locator('#describe-text')).toHaveValue('Summarize notes offline');
+});
