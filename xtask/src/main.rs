@@ -4,6 +4,7 @@ mod bench;
 mod build_cache;
 mod calibrate;
 mod cpu_quota;
+mod fleet_data;
 mod import_names;
 mod minify;
 mod mock_cloud;
@@ -36,6 +37,7 @@ commands:
   cpu-quota    Measure this device, free and under a quarter-CPU cgroup (needs dist/ and a writable cgroup)
   screenshots  release build, then README's pictures (desktop and phone, light and dark) into static/screenshots/
   refresh-data static/data/prices.json and models.json from the pinned genai-prices and WebLLM
+  fleet-data   static/data/fleet.json from the dated public distributions in xtask/data/fleet_sources.json
   post-build   Trunk's post_build hook: the prerendered first screen into index.html, then precache
   precache     write the service worker's file list (into DIR, else Trunk's staging directory)";
 
@@ -84,6 +86,7 @@ fn run() -> Result<()> {
             )
         }
         Some("refresh-data") => refresh_data::run(&root),
+        Some("fleet-data") => fleet_data::run(&root),
         Some("post-build") => prerender::post_build(),
         Some("precache") => precache::run(&args[1..]),
         Some("mock-cloud") => {
