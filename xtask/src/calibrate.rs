@@ -84,10 +84,9 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         runs::PROMPT
     );
     print!("{}", table::render(&rows));
-    if let Some(range) = table::load_range(&[&report.native, &report.wasm]) {
+    if let Some(busy) = table::busy_summary(&[&report.native, &report.wasm]) {
         println!(
-            "Load average before the reference runs: {range} on {} cores (a shared machine: figures from a busy one are low).",
-            report.cores
+            "CPU busy before the reference runs (other work; each waited up to a minute for at most 25 %): {busy}."
         );
     }
     let json = serde_json::json!({
@@ -96,8 +95,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         "threads_timed": report.threads,
         "prompt_tokens": runs::PROMPT,
         "definitions": {
-            "decode": "tokens/s generating one token at a time after 512 cached tokens (the page: ?input_tokens=512&output_tokens=2)",
-            "prefill": "tokens/s evaluating a 512-token prompt in one batch",
+            "decode": format!("tokens/s generating one token at a time after {p} cached tokens (the page: ?input_tokens={p}&output_tokens=2)", p = runs::PROMPT),
+            "prefill": format!("tokens/s evaluating a {}-token prompt in one batch", runs::PROMPT),
             "ratio": "the page's estimate divided by the reference runtime's median; flagged outside 0.7-1.4",
             "references": "native-cpu: llama.cpp natively (node-llama-cpp); browser-cpu: llama.cpp in WebAssembly (wllama in headless Chromium); GPU classes: none on this machine",
         },
@@ -133,6 +132,10 @@ pub struct Model {
 fn write_models(root: &Path, cache: &Path) -> Result<Vec<Model>> {
     let list = std::fs::read_to_string(root.join("static/data/models.json"))
         .context("reading static/data/models.json")?;
+    let writer = root.join("xtask/calibrate/write_gguf.py");
+    if !writer.exists() {
+        bail!("{} is missing", writer.display());
+    }
     let dir = cache.join("gguf");
     std::fs::create_dir_all(&dir)?;
     let mut python = None;
@@ -163,7 +166,7 @@ fn write_models(root: &Path, cache: &Path) -> Result<Vec<Model>> {
             std::fs::write(&spec_path, serde_json::to_vec_pretty(&spec)?)?;
             println!("{name}: writing {}", file.display());
             let status = Command::new(python)
-                .arg(root.join("xtask/calibrate/write_gguf.py"))
+                .arg(&writer)
                 .arg(&spec_path)
                 .status()
                 .context("starting the GGUF writer")?;

@@ -1,12 +1,12 @@
 // llama.cpp natively (node-llama-cpp's prebuilt CPU binaries), for `cargo xtask calibrate`.
 // For each model and thread count: prefill of PROMPT tokens (evaluateWithoutGeneratingNewTokens)
 // and decode after PROMPT cached tokens (sequence.evaluate, greedy), RUNS times each; prints one
-// JSON object with every run and the medians, in tokens/s.
+// JSON object with every run and the medians, in tokens/s, and how busy the CPU was before each run.
 // Usage: node native.mjs <spec json>, the spec being
 //   { "models": [{ "name", "file", "vocab" }], "threads": [1, 2], "prompt": 512, "decode": 16, "runs": 3 }
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { getLlama } from 'node-llama-cpp';
+import { waitForQuiet } from './quiet.mjs';
 
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const median = (xs) => {
@@ -39,11 +39,12 @@ for (const m of spec.models) {
     const sequence = context.getSequence();
     const prefill = [];
     const decode = [];
-    // The machine is shared: the one-minute load average before the runs, kept with them.
-    const load = loadavg()[0];
+    // The CPU's busy share just before each run (see quiet.mjs).
+    const busy = [];
     // One unrecorded warm-up run (page faults of the mapped file, allocations), then RUNS.
     for (let run = -1; run < spec.runs; run++) {
       await sequence.clearHistory();
+      const busyBefore = await waitForQuiet();
       let t0 = performance.now();
       await sequence.evaluateWithoutGeneratingNewTokens(tokens);
       const prefillS = (performance.now() - t0) / 1000;
@@ -58,9 +59,10 @@ for (const m of spec.models) {
       }
       const decodeS = (performance.now() - t0) / 1000;
       if (run < 0) continue;
+      busy.push(busyBefore);
       prefill.push(spec.prompt / prefillS);
       decode.push(generated / decodeS);
-      log(`native ${m.name}, ${threads} thread(s), run ${run + 1}: prefill ${(spec.prompt / prefillS).toFixed(2)}, decode ${(generated / decodeS).toFixed(2)} tokens/s`);
+      log(`native ${m.name}, ${threads} thread(s), run ${run + 1}: prefill ${(spec.prompt / prefillS).toFixed(2)}, decode ${(generated / decodeS).toFixed(2)} tokens/s (CPU ${busyBefore === null ? "?" : Math.round(busyBefore * 100)} % busy before)`);
     }
     results.push({
       model: m.name,
@@ -69,7 +71,7 @@ for (const m of spec.models) {
       decode_tokens_per_s: median(decode),
       prefill_runs: prefill,
       decode_runs: decode,
-      load_before: load,
+      busy_before: busy,
     });
     await context.dispose();
   }

@@ -6,10 +6,10 @@
 //   { "models": [{ "name", "file" }], "threads": [1, 2], "prompt": 512, "decode": 8, "runs": 2 }
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { loadavg } from 'node:os';
 import { basename, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { waitForQuiet } from './quiet.mjs';
 
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -86,8 +86,8 @@ for (const m of spec.models) {
     page.on('console', (msg) => {
       if (msg.type() === 'error' || process.env.CALIBRATE_VERBOSE) log(`wllama page: ${msg.text()}`);
     });
-    // The machine is shared: the one-minute load average before the runs, kept with them.
-    const entry = { model: m.name, threads, page: mode, load_before: loadavg()[0] };
+    // The CPU's busy share before the page starts (see quiet.mjs); the runs follow in one go.
+    const entry = { model: m.name, threads, page: mode, busy_before: [await waitForQuiet()] };
     try {
       await page.goto(`${origin}/${mode}/wllama.html`);
       await page.waitForFunction(() => window.calibrateReady === true);

@@ -20,9 +20,10 @@ pub struct Reference {
     /// Why there is no figure (a run that failed).
     #[serde(default)]
     pub error: Option<String>,
-    /// The one-minute load average before the runs (the machine is shared).
+    /// The CPU's busy share (0–1) before each run, after waiting up to a minute for a quiet
+    /// machine (it is shared); None where it could not be read.
     #[serde(default)]
-    pub load_before: Option<f64>,
+    pub busy_before: Vec<Option<f64>>,
 }
 
 /// One 4-bit row of the page's fit table, as `page.mjs` reads it: every attribute as text,
@@ -168,6 +169,36 @@ pub fn rows(pages: &[PageRun], native: &[Reference], wasm: &[Reference]) -> Vec<
             }
         }
     }
+    // A reference the page gave no row for (wllama on N threads: the page estimates WebAssembly
+    // on one) is shown as measured and not estimated.
+    for (runtime, refs) in [("native-cpu", native), ("browser-cpu", wasm)] {
+        for r in refs {
+            let shown = out
+                .iter()
+                .any(|o| o.model == r.model && o.runtime == runtime && o.threads == r.threads);
+            if shown {
+                continue;
+            }
+            for (measure, real) in [
+                (Measure::Decode, r.decode_tokens_per_s),
+                (Measure::Prefill, r.prefill_tokens_per_s),
+            ] {
+                out.push(Row {
+                    model: r.model.clone(),
+                    runtime: runtime.into(),
+                    threads: r.threads,
+                    threads_assumed: false,
+                    measure,
+                    estimate: None,
+                    speed_source: None,
+                    reference: reference_for(runtime),
+                    real,
+                    ratio: None,
+                    flagged: false,
+                });
+            }
+        }
+    }
     // Grouped as a reader compares them: by model, runtime class and thread count, each in
     // the order the page first gave it.
     let first = |f: &dyn Fn(&Row) -> bool| out.iter().position(f).unwrap_or(usize::MAX);
@@ -187,16 +218,23 @@ pub fn rows(pages: &[PageRun], native: &[Reference], wasm: &[Reference]) -> Vec<
     order.into_iter().map(|i| out[i].clone()).collect()
 }
 
-/// The range of the load averages before the reference runs, as "0.52–3.10", if any was kept.
-pub fn load_range(references: &[&[Reference]]) -> Option<String> {
-    let loads: Vec<f64> = references
+/// How busy the CPU was before the reference runs: the range, and how many runs started above
+/// a quarter busy (after waiting up to a minute for less), as "3–41 %, 2 of 28 runs above 25 %".
+pub fn busy_summary(references: &[&[Reference]]) -> Option<String> {
+    let busy: Vec<f64> = references
         .iter()
         .flat_map(|r| r.iter())
-        .filter_map(|r| r.load_before)
+        .flat_map(|r| r.busy_before.iter().flatten().copied())
         .collect();
-    let min = loads.iter().copied().reduce(f64::min)?;
-    let max = loads.iter().copied().reduce(f64::max)?;
-    Some(format!("{min:.2}–{max:.2}"))
+    let min = busy.iter().copied().reduce(f64::min)?;
+    let max = busy.iter().copied().reduce(f64::max)?;
+    let above = busy.iter().filter(|&&b| b > 0.25).count();
+    Some(format!(
+        "{:.0}–{:.0} %, {above} of {} runs above 25 %",
+        min * 100.0,
+        max * 100.0,
+        busy.len()
+    ))
 }
 
 /// Tokens/s with three significant figures at most (0.907, 19.2, 171).
@@ -299,7 +337,7 @@ mod tests {
             decode_tokens_per_s: Some(decode),
             prefill_tokens_per_s: Some(prefill),
             error: None,
-            load_before: Some(threads as f64 / 2.0),
+            busy_before: vec![Some(threads as f64 / 8.0), None],
         }
     }
 
@@ -343,9 +381,9 @@ mod tests {
             reference("Q", 1, 40.0, 170.0),
             reference("Q", 2, 40.0, 320.0),
         ];
-        let wasm = [reference("Q", 1, 2.5, 4.0)];
+        let wasm = [reference("Q", 1, 2.5, 4.0), reference("Q", 2, 4.5, 7.5)];
         let rows = rows(&pages, &native, &wasm);
-        assert_eq!(rows.len(), 8, "{rows:#?}");
+        assert_eq!(rows.len(), 10, "{rows:#?}");
         let find = |runtime: &str, threads: u32, m: Measure| {
             rows.iter()
                 .find(|r| r.runtime == runtime && r.threads == threads && r.measure == m)
@@ -364,13 +402,17 @@ mod tests {
         let prefill = find("native-cpu", 2, Measure::Prefill);
         assert_eq!((prefill.estimate, prefill.real), (None, Some(320.0)));
         assert_eq!(prefill.ratio, None);
+        // wllama on two threads, which the page does not estimate, is shown as measured.
+        let wasm2 = find("browser-cpu", 2, Measure::Decode);
+        assert_eq!((wasm2.estimate, wasm2.real), (None, Some(4.5)));
+        assert_eq!(wasm2.reference, Some("wllama"));
         // A GPU class has no reference here.
         let gpu = find("native-gpu", 2, Measure::Decode);
         assert_eq!((gpu.reference, gpu.real), (None, None));
     }
 
     #[test]
-    fn rows_are_grouped_by_model_runtime_and_threads_and_loads_are_ranged() {
+    fn rows_are_grouped_by_model_runtime_and_threads_and_busy_runs_are_counted() {
         let run = |cores: u32, threads: &str| PageRun {
             mode: "m".into(),
             page_cores: cores,
@@ -399,8 +441,11 @@ mod tests {
             ]
         );
         let native = [reference("Q", 1, 1.0, 1.0), reference("Q", 4, 1.0, 1.0)];
-        assert_eq!(load_range(&[&native, &[]]).as_deref(), Some("0.50–2.00"));
-        assert_eq!(load_range(&[&[]]), None);
+        assert_eq!(
+            busy_summary(&[&native, &[]]).as_deref(),
+            Some("12–50 %, 1 of 2 runs above 25 %")
+        );
+        assert_eq!(busy_summary(&[&[]]), None);
     }
 
     #[test]
