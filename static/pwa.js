@@ -45,8 +45,65 @@
     location.reload();
   });
 
+  // What is not yet available offline (the service worker caches the heavy parts when they
+  // are first used), with a button that fetches the rest now.
+  function send(type) {
+    container.ready.then(function (registration) {
+      if (registration.active) registration.active.postMessage({ type: type });
+    });
+  }
+  function showOffline(data) {
+    var box = document.getElementById('offline-status');
+    if (!box) {
+      box = document.createElement('p');
+      box.id = 'offline-status';
+      box.className = 'offline-status muted small';
+      box.setAttribute('role', 'status');
+      document.body.appendChild(box);
+    }
+    var missing = data.missing || [];
+    box.setAttribute('data-missing', String(missing.length));
+    box.textContent = '';
+    var heavy = missing.some(function (file) { return /^(worker|models\/)/.test(file); });
+    if (!missing.length) {
+      box.textContent = 'Everything here works offline on this device.';
+    } else {
+      box.textContent = (heavy
+        ? 'Not yet available offline: the description analyzer and "Measure this device", fetched when first used (about 3 MB). '
+        : 'A few files (the cloud worker, the install icons) are not yet available offline. ') +
+        (data.error ? 'Fetching them failed (' + data.error + '); what was fetched stays. ' : '');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.id = 'offline-fetch';
+      button.textContent = 'Make available offline';
+      button.onclick = function () {
+        button.disabled = true;
+        button.textContent = 'Fetching…';
+        send('cache-all');
+      };
+      box.appendChild(button);
+    }
+  }
+  container.addEventListener('message', function (event) {
+    if (event.data && event.data.type === 'offline-status') showOffline(event.data);
+  });
+  // Installing the advisor as an app asks for all of it offline.
+  window.addEventListener('appinstalled', function () { send('cache-all'); });
+
   function register() {
     container.register('sw.js', { scope: './' }).then(function (registration) {
+      // Some hosts (and test harnesses) refuse service workers without an error.
+      if (!registration) return;
+      // What this page fetched before the worker ran (the fit table's worker, the analyzer if
+      // it was used) is cached now, so it works offline too; the answer is the offline status.
+      container.ready.then(function (ready) {
+        var used = performance.getEntriesByType('resource').map(function (entry) { return entry.name; });
+        // A worker's own fetches are not in the page's timeline: the page shows what ran.
+        var status = document.getElementById('inference-status');
+        if (document.getElementById('fit-table')) used.push(new URL('report_worker.js', document.baseURI).href);
+        if (status && status.getAttribute('data-state') !== 'idle') used.push(new URL('worker.js', document.baseURI).href);
+        if (ready.active) ready.active.postMessage({ type: 'cache-used', urls: used });
+      });
       if (registration.waiting && container.controller) offer(registration.waiting);
       registration.addEventListener('updatefound', function () {
         var installing = registration.installing;

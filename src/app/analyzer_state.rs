@@ -36,7 +36,9 @@ pub enum AnalyzerError {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Phase {
+    /// Not fetched yet: the worker and model load when the box is first used.
     #[default]
+    Idle,
     Starting,
     Ready,
     Analyzing,
@@ -78,6 +80,8 @@ pub struct AnalyzerState {
 pub type Answer = Result<Result<AnalyzerReply, InferenceError>, LinkError>;
 
 pub enum AnalyzerEvent {
+    /// The worker and model are being fetched.
+    Started,
     /// The page asked the worker to analyze a text.
     Sent,
     /// The model's load was answered (or not).
@@ -92,6 +96,7 @@ impl Reducible for AnalyzerState {
     fn reduce(self: Rc<Self>, event: AnalyzerEvent) -> Rc<Self> {
         let mut next = (*self).clone();
         match event {
+            AnalyzerEvent::Started => next.phase = Phase::Starting,
             AnalyzerEvent::Sent => {
                 next.phase = Phase::Analyzing;
                 next.error = None;
@@ -175,6 +180,8 @@ fn analyzed(next: &mut AnalyzerState, text: String, answer: Answer) {
 pub struct AnalyzerContext {
     pub state: UseReducerHandle<AnalyzerState>,
     pub analyze: Callback<String>,
+    /// Starts fetching the worker and model, if that has not begun (the box got focus).
+    pub wake: Callback<()>,
 }
 
 #[hook]
@@ -228,11 +235,24 @@ mod tests {
         assert!(AnalyzerError::NotStarted
             .to_string()
             .contains("did not start within 20 s"));
-        let gone = after(vec![AnalyzerEvent::Loaded(Err(LinkError::Ended))]);
+        let gone = after(vec![
+            AnalyzerEvent::Started,
+            AnalyzerEvent::Loaded(Err(LinkError::Ended)),
+        ]);
         assert_eq!(
             gone.phase,
             Phase::Starting,
             "a page that went away says nothing"
+        );
+    }
+
+    #[test]
+    fn the_analyzer_is_idle_until_it_is_started() {
+        assert_eq!(after(vec![]).phase, Phase::Idle);
+        assert_eq!(after(vec![AnalyzerEvent::Started]).phase, Phase::Starting);
+        assert_eq!(
+            after(vec![AnalyzerEvent::Started, ready()]).phase,
+            Phase::Ready
         );
     }
 

@@ -22,7 +22,9 @@ pub const MODEL_PATH: &str = "models/analyzer.onnx";
 /// Where the model stands, for requests made meanwhile.
 #[derive(Default)]
 enum Model {
+    /// Nothing fetched yet.
     #[default]
+    Idle,
     Loading,
     /// The last text asked for before the model was ready; sent once it is.
     Waiting(String),
@@ -47,6 +49,12 @@ impl Analyzer {
         match &*model {
             // The analyzer's status already says why, and the rest of the page works.
             Model::Gone => return,
+            Model::Idle => {
+                drop(model);
+                self.load();
+                *self.model.borrow_mut() = Model::Waiting(text);
+                return;
+            }
             Model::Loading | Model::Waiting(_) => {
                 *model = Model::Waiting(text);
                 return;
@@ -74,6 +82,12 @@ impl Analyzer {
 
     /// Loads the model; what waited for it is sent once it is ready.
     fn load(&self) {
+        // Once per page: a second focus or a request while it loads changes nothing.
+        if !matches!(*self.model.borrow(), Model::Idle) {
+            return;
+        }
+        *self.model.borrow_mut() = Model::Loading;
+        self.events.dispatch(AnalyzerEvent::Started);
         let request = AnalyzerRequest::Load {
             model_url: urls::resolve(MODEL_PATH),
         };
@@ -94,8 +108,9 @@ impl Analyzer {
     }
 }
 
-/// The analyzer for the root to provide, started only when `start` (an embed without a
-/// description never fetches it); the worker goes when the root does.
+/// The analyzer for the root to provide, started at once when `start` (a link with a
+/// description), else when the box is first used (`wake`) or a text is first analyzed; the
+/// worker goes when the root does.
 #[hook]
 pub fn use_analyzer_worker(start: bool) -> AnalyzerContext {
     let state = use_reducer(AnalyzerState::default);
@@ -117,6 +132,14 @@ pub fn use_analyzer_worker(start: bool) -> AnalyzerContext {
             move || analyzer.link.end()
         });
     }
+    let wake = {
+        let analyzer = (*analyzer).clone();
+        use_callback((), move |(), _| analyzer.load())
+    };
     let analyze = use_callback((), move |text: String, _| analyzer.request(text));
-    AnalyzerContext { state, analyze }
+    AnalyzerContext {
+        state,
+        analyze,
+        wake,
+    }
 }

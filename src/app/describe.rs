@@ -31,8 +31,13 @@ pub fn describe() -> Html {
             analyze.emit(text.clone());
         })
     };
-    let ready = matches!(a.phase, Phase::Ready);
+    // Idle counts as ready: pressing the button fetches the model, then analyzes.
+    let ready = matches!(a.phase, Phase::Ready | Phase::Idle);
     let (data_state, status) = match (&a.phase, a.load) {
+        (Phase::Idle, _) => (
+            "idle",
+            "The on-device model (1.4 MB) is fetched when you use this box.".to_string(),
+        ),
         (Phase::Starting, _) => ("starting", "Loading the on-device model…".to_string()),
         (Phase::Failed(message), _) => (
             "failed",
@@ -74,7 +79,7 @@ pub fn describe() -> Html {
                 </label>
                 <textarea id="describe-text" rows="3" maxlength={ MAX_DESCRIBE_CHARS.to_string() }
                     placeholder="Summarize patient notes on clinic laptops that are often offline"
-                    value={ text.clone() } { oninput } />
+                    value={ text.clone() } { oninput } onfocus={ analyzer.wake.reform(|_| ()) } />
                 <p class="actions">
                     <button type="submit" id="analyze" disabled={ !ready || text.trim().is_empty() }>
                         { "Suggest answers on this device" }

@@ -125,7 +125,7 @@ pub fn bench_controls(bench: &DeviceBench) -> Html {
                 .to_string()
         }
         BenchState::Running => {
-            "Measuring: a decoder layer runs in a background worker for a few seconds…".into()
+            "Measuring memory and arithmetic in a background worker for a few seconds…".into()
         }
         BenchState::Done(m) => format!("Measured {}.", m.date),
         BenchState::Failed(message) => format!("The measurement failed: {message}"),

@@ -118,7 +118,10 @@ pub fn app(props: &AppProps) -> Html {
     // An embedded advisor shows the description (and starts the analyzer, its heaviest part)
     // only when its link carries one; decided once, so clearing the text keeps the box.
     let describe_shown = *use_state(|| !state.shared.embed || state.shared.describe.is_some());
-    let analyzer = use_analyzer_worker(describe_shown);
+    // The analyzer's worker and model (2.8 MB) are fetched when the box is first used, or at
+    // once for a link that carries a description; decided once, like the box.
+    let analyze_now = *use_state(|| state.shared.describe.is_some());
+    let analyzer = use_analyzer_worker(analyze_now);
 
     // A description in the link is analyzed once, as soon as the model is ready.
     {

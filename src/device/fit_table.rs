@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use super::fit::{fit_on, speed_assumption, speed_text, Precision, GIB, MEMORY_FORMULA};
+use super::fleet::FleetData;
 use super::model_list::{Catalogue, Entry, Source};
 use super::runtime::RuntimeClass;
 use super::runtime_speed::{factors, method_text, Threads};
@@ -42,13 +43,15 @@ pub fn fit_table_html(catalogue: &Catalogue, q: &FitQuery) -> String {
             q.work.input_tokens, q.work.output_tokens
         ),
         "GPU tokens/s",
+        "Reach (survey)",
         "Verdict",
     ] {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(head));
     }
     out.push_str("</tr></thead><tbody>");
+    let fleet = catalogue.fleet.as_ref().ok();
     for entry in &catalogue.models {
-        row(&mut out, entry, q);
+        row(&mut out, entry, q, fleet);
     }
     out.push_str("</tbody></table></div>");
     let _ = write!(
@@ -62,6 +65,11 @@ pub fn fit_table_html(catalogue: &Catalogue, q: &FitQuery) -> String {
         escape(&source_text(catalogue))
     );
     let threads = Threads::of(q.profile).for_class(q.runtime);
+    let _ = write!(
+        out,
+        "<p class=\"muted small\" id=\"fit-reach\">{}</p>",
+        escape(&reach_text(&catalogue.fleet, q.runtime))
+    );
     let (source, text) = match (q.measured, factors(q.runtime)) {
         (_, None) if q.runtime == RuntimeClass::NativeGpu => {
             ("not_estimated", NATIVE_GPU_TEXT.to_owned())
@@ -88,6 +96,29 @@ const NATIVE_GPU_TEXT: &str = "Speeds on a native GPU or NPU are not estimated: 
 
 /// Why a native CPU's rows have no speeds before a measurement.
 const NATIVE_CPU_TEXT: &str = "Measure this device for a native app's speeds: they are extrapolated from the memory bandwidth and the 4-bit and 16-bit kernels measured here. The memory verdict above is for a native app.";
+
+/// What the reach column counts, from which survey and when, or why there is none.
+fn reach_text(fleet: &Result<FleetData, String>, runtime: RuntimeClass) -> String {
+    let fleet = match fleet {
+        Ok(fleet) => fleet,
+        Err(why) => return format!("No reach column: {why}."),
+    };
+    let Some(ram) = fleet.distributions.iter().find(|d| d.id == "steam_ram") else {
+        return "No reach column: the survey file has no memory distribution.".into();
+    };
+    let what = match runtime {
+        RuntimeClass::NativeCpu => "system memory a native app may use (as above)",
+        RuntimeClass::BrowserCpu => "system memory, at most WebAssembly's 4 GiB",
+        RuntimeClass::NativeGpu => "video memory",
+        RuntimeClass::BrowserGpu => {
+            "video memory, times the share of browsing with WebGPU on by default (caniuse; the two assumed independent)"
+        }
+    };
+    format!(
+        "Reach (survey): the share of PCs in {} ({}; {}) whose {what} holds the model; memory only, not speed. Source: {}",
+        "Valve's Steam Hardware & Software Survey", ram.date, ram.population, ram.source
+    )
+}
 
 fn source_text(catalogue: &Catalogue) -> String {
     let placed = catalogue.shapes().count();
@@ -125,6 +156,7 @@ struct Cells {
     speed: String,
     seconds: String,
     gpu: String,
+    reach: String,
     verdict_cell: String,
 }
 
@@ -133,7 +165,7 @@ const NONE: &str = "—";
 
 /// One model's row; a model without a shape gets WebLLM's figure and the reason only, and a
 /// native runtime's row its memory verdict without speeds.
-fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
+fn row(out: &mut String, entry: &Entry, q: &FitQuery, fleet: Option<&FleetData>) {
     let Some(shape) = &entry.shape else {
         let why = escape(entry.memory_only.as_deref().unwrap_or("no published shape"));
         let cells = Cells {
@@ -143,6 +175,7 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
             speed: NONE.into(),
             seconds: NONE.into(),
             gpu: NONE.into(),
+            reach: NONE.into(),
             verdict_cell: format!("<span class=\"muted\">memory only — {why}</span>"),
         };
         return write_row(out, entry, q, cells);
@@ -163,18 +196,31 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
         escape(&f.reason)
     );
     let needs = Fixed(f.memory.total() / GIB, 1).to_string();
+    let reach = fleet.and_then(|fleet| fleet.memory_reach(q.runtime, &f.memory));
+    let reach_attrs = reach.as_ref().map_or_else(String::new, |r| {
+        format!(
+            " data-local-share=\"{}\" data-fleet-source=\"survey\" data-survey-date=\"{}\"",
+            Fixed(r.share, 3),
+            escape(&r.from.date)
+        )
+    });
+    let reach = reach.map_or_else(
+        || NONE.into(),
+        |r| format!("{}%", Fixed(r.share * 100.0, 0)),
+    );
     let label = match f.speed_source {
         SpeedSource::NotEstimated => {
             let cells = Cells {
                 verdict,
                 attrs: format!(
-                    " data-threads=\"{}\" data-speed-source=\"not_estimated\"",
+                    " data-threads=\"{}\" data-speed-source=\"not_estimated\"{reach_attrs}",
                     f.threads
                 ),
                 needs,
                 speed: NONE.into(),
                 seconds: NONE.into(),
                 gpu: NONE.into(),
+                reach,
                 verdict_cell,
             };
             return write_row(out, entry, q, cells);
@@ -198,6 +244,7 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
     if let Some(g) = gpu {
         let _ = write!(attrs, " data-gpu-tokens-per-s=\"{}\"", Fixed(g, 3));
     }
+    attrs.push_str(&reach_attrs);
     let cells = Cells {
         verdict,
         attrs,
@@ -213,6 +260,7 @@ fn row(out: &mut String, entry: &Entry, q: &FitQuery) {
                 )
             },
         ),
+        reach,
         verdict_cell,
     };
     write_row(out, entry, q, cells);
@@ -223,7 +271,7 @@ fn write_row(out: &mut String, entry: &Entry, q: &FitQuery, c: Cells) {
     let weights = q.precision.label();
     let _ = write!(
         out,
-        "<tr data-model=\"{name}\" data-runtime=\"{runtime}\" data-precision=\"{weights}\" data-verdict=\"{verdict}\"{attrs}><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">{needs}</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">{speed}</td><td class=\"num\" data-label=\"Your request\">{seconds}</td><td class=\"num\" data-label=\"GPU tokens/s\">{gpu}</td><td data-label=\"Verdict\">{verdict_cell}</td></tr>",
+        "<tr data-model=\"{name}\" data-runtime=\"{runtime}\" data-precision=\"{weights}\" data-verdict=\"{verdict}\"{attrs}><th scope=\"row\">{name}</th><td data-label=\"Weights\">{weights}</td><td class=\"num\" data-label=\"Needs (GiB)\">{needs}</td><td class=\"num\" data-label=\"WebLLM (GiB)\">{webllm}</td><td class=\"num\" data-label=\"Tokens/s\">{speed}</td><td class=\"num\" data-label=\"Your request\">{seconds}</td><td class=\"num\" data-label=\"GPU tokens/s\">{gpu}</td><td class=\"num\" data-label=\"Reach (survey)\">{reach}</td><td data-label=\"Verdict\">{verdict_cell}</td></tr>",
         runtime = q.runtime.key(),
         verdict = c.verdict,
         attrs = c.attrs,
@@ -232,6 +280,7 @@ fn write_row(out: &mut String, entry: &Entry, q: &FitQuery, c: Cells) {
         speed = c.speed,
         seconds = c.seconds,
         gpu = c.gpu,
+        reach = c.reach,
         verdict_cell = c.verdict_cell,
     );
 }
@@ -274,6 +323,26 @@ mod tests {
         assert!(f16.contains(
             "data-model=\"Phi-4-mini (3.8B)\" data-runtime=\"browser-cpu\" data-precision=\"16-bit\""
         ));
+    }
+
+    #[test]
+    fn rows_carry_the_surveys_reach_and_the_note_names_its_source() {
+        let mut catalogue = catalogue();
+        let profile = DeviceProfile::default();
+        let html = fit_table_html(&catalogue, &query(&profile, Precision::Q4));
+        assert!(html.contains("No reach column: the survey file was not read."));
+        assert!(!html.contains("data-local-share"));
+        let fleet = include_str!("../../static/data/fleet.json");
+        catalogue.fleet = FleetData::parse(fleet).map_err(|e| e.to_string());
+        let html = fit_table_html(&catalogue, &query(&profile, Precision::Q4));
+        assert!(html.contains("data-fleet-source=\"survey\" data-survey-date=\"2026-04\""));
+        assert!(html.contains("Steam Hardware &amp; Software Survey (2026-04;"));
+        let rows = html.matches("<tr data-model=").count();
+        let memory_only = html.matches("data-verdict=\"memory_only\"").count();
+        assert_eq!(
+            html.matches("data-local-share=").count(),
+            rows - memory_only
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod classify;
 pub mod feature_time;
 pub mod fit;
 pub mod fit_table;
+pub mod fleet;
 pub mod model_list;
 pub mod probe;
 pub mod profile;

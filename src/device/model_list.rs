@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::catalogue::{ModelShape, CATALOGUE};
 use super::fit::Precision;
+use super::fleet::FleetData;
 
 /// The file as the worker reads it; fields it does not use are ignored.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -54,6 +55,8 @@ pub struct Catalogue {
     pub models: Vec<Entry>,
     /// Where the list came from, for the table's note.
     pub source: Source,
+    /// The surveyed fleets the reach column reads, or why there is none.
+    pub fleet: Result<FleetData, String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +86,9 @@ impl Entry {
     }
 }
 
+/// Why there is no reach column before the worker has read the fleet file.
+const NO_FLEET: &str = "the survey file was not read";
+
 impl Catalogue {
     /// The list's models. Names are leaked once: the worker keeps the catalogue for its life,
     /// as a static would be kept.
@@ -106,6 +112,7 @@ impl Catalogue {
                 version: list.version,
                 shapes_read_on: list.shapes_read_on,
             },
+            fleet: Err(NO_FLEET.into()),
         }
     }
 
@@ -123,6 +130,7 @@ impl Catalogue {
         Catalogue {
             models,
             source: Source::BuiltIn(why),
+            fleet: Err(NO_FLEET.into()),
         }
     }
 

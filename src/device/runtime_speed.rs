@@ -4,8 +4,9 @@
 //! The model, for `T` threads and weights at a precision:
 //! - decode seconds per token = the larger of (bytes read ÷ bandwidth) and (weights ÷ kernel
 //!   rate), where bytes = active weights and the output layer at the precision's bits, plus the
-//!   KV cache; the browser's rates are this page's kernels in WebAssembly scaled by how close
-//!   llama.cpp's WebAssembly build comes to them, a native app's by its wider SIMD;
+//!   KV cache, plus each layer's work besides its weights; the browser's rates are this page's
+//!   kernels in WebAssembly scaled by how close llama.cpp's WebAssembly build comes to them, a
+//!   native app's by its wider SIMD;
 //! - prefill tokens per second = the cached 4-bit kernel's rate (16-bit: the 16-bit kernel's)
 //!   × threads × the class's factor ÷ the layers' weights.
 //!
@@ -23,35 +24,50 @@ use crate::inference::kernel_bench::KernelRates;
 /// How a class's speed follows from the kernels: one set of factors per runtime class.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClassFactors {
-    /// The share of the page's 4-bit and 16-bit kernel rates the runtime reaches per thread.
+    /// The runtime's matrix-vector rate per thread, as a multiple of the page's 4-bit and
+    /// 16-bit kernels.
     pub decode_compute: f64,
     /// The share of the measured streaming bandwidth a decode step reaches with one thread.
     pub bandwidth: f64,
     /// How much more bandwidth all threads reach than one (memory is shared by the cores).
     pub bandwidth_threads_cap: f64,
+    /// Per layer and token, the work besides the weights (norms, rotary embedding, attention,
+    /// the threads' synchronisation), as the time of this many 4-bit weights; shared by threads.
+    pub layer_overhead_weights: f64,
     /// Prefill's rate per thread as a multiple of the cached kernel's rate.
     pub prefill_compute: f64,
 }
 
 /// llama.cpp compiled to WebAssembly (the wllama class). Its quantized dot products use the
-/// same 128-bit SIMD as this page's kernels but run below them: from `cargo xtask calibrate`
-/// with wllama on Qwen2.5 0.5B (see README); Llama 3.2 1B checks them.
+/// same 128-bit SIMD as this page's kernels but reach about a fifth of their rate. Fitted:
+/// wllama's speed on Qwen2.5 0.5B at one thread over this page's kernel rates on the same
+/// machine (`cargo xtask calibrate`, 2026-12-07): 0.17 for decode (from memory), 0.23 for
+/// prefill (in cache). Llama 3.2 1B and two threads check them (README). Decode in WebAssembly
+/// is bound by that compute, not by memory.
 pub const BROWSER_CPU: ClassFactors = ClassFactors {
-    decode_compute: 0.14,
+    decode_compute: 0.17,
     bandwidth: 1.0,
     bandwidth_threads_cap: 2.0,
-    prefill_compute: 0.2,
+    layer_overhead_weights: 0.0,
+    prefill_compute: 0.23,
 };
 
-/// llama.cpp natively on x86-64 or Arm: 256-bit (AVX2) or 512-bit SIMD against WebAssembly's
-/// 128, with 8-bit dot-product instructions, so compute is not what bounds a native decode;
-/// the bandwidth share is from `cargo xtask calibrate` on Qwen2.5 0.5B (Llama 3.2 1B checks
-/// it); prefill's factor is 2× for SIMD width × 2× for fused 8-bit dot products × 2× for
-/// batched matrix products that reuse each loaded weight, an assumption the calibration checks.
+/// llama.cpp natively on x86-64 or Arm. Assumed from the instruction sets, not fitted: its
+/// compute per thread is 8× this page's kernel (256-bit AVX2 against WebAssembly's 128-bit
+/// vectors, 8-bit dot-product instructions against widening multiplies, and a second vector
+/// unit per core), so a decode step is bound by memory, read as fast as this page's streaming
+/// kernel reads it; prefill is the same 8× on the cached kernel (each loaded weight serves many
+/// prompt tokens). Fitted on the same machine (`cargo xtask calibrate`, 2026-12-07): the
+/// per-layer work besides the weights, 2.1 M weights' time per layer and token (0.28 ms at one
+/// thread there), from llama.cpp on Qwen2.5 0.5B at one thread; and that more threads read
+/// memory no faster than one (llama.cpp's decode at two threads was 0.93× one thread's on
+/// Qwen2.5 0.5B and 1.31× on Llama 3.2 1B), while they share the per-layer work. Llama 3.2 1B
+/// and prefill check them (README).
 pub const NATIVE_CPU: ClassFactors = ClassFactors {
-    decode_compute: 4.0,
-    bandwidth: 0.3,
-    bandwidth_threads_cap: 2.0,
+    decode_compute: 8.0,
+    bandwidth: 1.0,
+    bandwidth_threads_cap: 1.0,
+    layer_overhead_weights: 2.1e6,
     prefill_compute: 8.0,
 };
 
@@ -97,7 +113,9 @@ pub fn decode_seconds(
     let compute_s = weights_per_token(model) / (kernel * f.decode_compute * threads);
     let bandwidth = k.stream_gb_s * 1e9 * f.bandwidth * threads.min(f.bandwidth_threads_cap);
     let memory_s = bytes_per_token(model, precision, context) / bandwidth;
-    compute_s.max(memory_s)
+    let overhead_s =
+        f64::from(model.layers) * f.layer_overhead_weights / (k.q4_weights_per_s * threads);
+    compute_s.max(memory_s) + overhead_s
 }
 
 /// Prompt tokens per second for a class with `threads` threads: the layers' weights times the
@@ -149,14 +167,16 @@ pub fn method_text(class: RuntimeClass, f: &ClassFactors, threads: u32) -> Strin
         "{}, {threads} thread{}, is estimated as {runtime}: decode seconds per token = the \
          larger of bytes read (active weights and output layer at the weights' bits, plus the \
          KV cache) ÷ (bandwidth × {} × threads, at most × {}) and weights ÷ (kernel rate at \
-         those weights × {} × threads); prompt tokens per second = cached kernel rate × {} × \
-         threads ÷ the layers' weights. The factors are calibrated against llama.cpp (README, \
-         \"Can this device run it?\").",
+         those weights × {} × threads), plus layers × {} M weights ÷ (4-bit kernel rate × \
+         threads); prompt tokens per second = cached kernel rate × {} × threads ÷ the layers' \
+         weights. The factors are checked against llama.cpp (README, \"Can this device run \
+         it?\").",
         class.label(),
         if threads == 1 { "" } else { "s" },
         f.bandwidth,
         f.bandwidth_threads_cap,
         f.decode_compute,
+        f.layer_overhead_weights / 1e6,
         f.prefill_compute,
     )
 }

@@ -1,10 +1,9 @@
-//! From one measured decoder layer to every catalogue model: the extrapolation, in plain Rust.
+//! What "Measure this device" measured, and the speed figures that do not depend on a runtime
+//! class: a layer's weight counts, the assumed-hardware estimate and the GPU's decode.
 //!
-//! The worker times the benchmark layer (`models/decoder_layer.py`) at two cache lengths and a
-//! prefill batch. Two decode timings separate a cost per weight from a cost per unit of
-//! attention, and the prefill timing gives a rate of operations; a model's figures are then
-//! its own counts of weights and operations priced at those rates. The counts are exact and
-//! tested; the rates are whatever this device measured.
+//! The per-class speeds from the measured kernels are in `runtime_speed`; the tract decoder
+//! layer's timings (`models/decoder_layer.py`) are kept in the record, and no figure rests on
+//! them.
 
 use crate::decimal::Fixed;
 use serde::{Deserialize, Serialize};
@@ -42,51 +41,6 @@ impl LayerShape {
         let k_and_v = 2.0 * h * f64::from(self.kv_heads * self.head_dim);
         q_and_o + k_and_v + 3.0 * h * f64::from(self.intermediate)
     }
-
-    /// Attention work for one query token over `keys` cached tokens: query heads × head size ×
-    /// keys multiply-adds for the scores, the same again for the weighted values.
-    pub fn attention_units(&self, keys: f64) -> f64 {
-        f64::from(self.heads * self.head_dim) * keys
-    }
-
-    /// Operations for `tokens` new tokens each attending to `keys` tokens (two per multiply-add).
-    pub fn prefill_flops(&self, tokens: f64, keys: f64) -> f64 {
-        2.0 * self.matrix_weights() * tokens + 4.0 * self.attention_units(keys) * tokens
-    }
-}
-
-/// What the benchmark says this device's CPU does per unit of work, through tract's f32 kernels.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct CpuRates {
-    /// Decode: seconds per weight read and multiplied, one token at a time.
-    pub seconds_per_weight: f64,
-    /// Decode: seconds per attention unit (see [`LayerShape::attention_units`]).
-    pub seconds_per_attention_unit: f64,
-    /// Prefill: operations per second when many tokens share each weight.
-    pub prefill_flops_per_s: f64,
-}
-
-/// Solves the two decode timings for the per-weight and per-attention costs, and turns the
-/// prefill timing into a rate. Noise that would make attention free or negative is read as
-/// "attention too cheap to see here", and the whole short decode is priced per weight.
-pub fn rates(t: &LayerTimings, shape: &LayerShape) -> CpuRates {
-    let (short_s, long_s) = (t.decode_short_ms / 1e3, t.decode_long_ms / 1e3);
-    let short_units = shape.attention_units(f64::from(t.short_context) + 1.0);
-    let long_units = shape.attention_units(f64::from(t.long_context) + 1.0);
-    let per_unit = ((long_s - short_s) / (long_units - short_units)).max(0.0);
-    let weights = shape.matrix_weights();
-    let (per_weight, per_unit) = match short_s - per_unit * short_units {
-        rest if rest > 0.0 => (rest / weights, per_unit),
-        _ => (short_s / weights, 0.0),
-    };
-    let tokens = f64::from(t.prefill_tokens);
-    // The prefill phase runs over a one-token cache, so each new token sees tokens + 1 keys.
-    let flops = shape.prefill_flops(tokens, tokens + 1.0);
-    CpuRates {
-        seconds_per_weight: per_weight,
-        seconds_per_attention_unit: per_unit,
-        prefill_flops_per_s: flops / (t.prefill_ms / 1e3).max(1e-9),
-    }
 }
 
 /// A catalogue model's layer shape.
@@ -100,27 +54,6 @@ pub fn layer_of(model: &ModelShape) -> LayerShape {
     }
 }
 
-/// Seconds per generated token with `context` tokens already in the cache: every layer's
-/// active weights and attention, then the output layer over the vocabulary.
-pub fn decode_seconds(model: &ModelShape, context: f64, rates: &CpuRates) -> f64 {
-    let layer = layer_of(model);
-    // Sliding-window layers attend to their window only, so the keys are summed over layers.
-    let keys = model.cached_layer_tokens(context as u32 + 1);
-    let weights = f64::from(model.layers) * layer.matrix_weights()
-        + f64::from(model.vocab) * f64::from(model.hidden);
-    rates.seconds_per_weight * weights
-        + rates.seconds_per_attention_unit * layer.attention_units(keys)
-}
-
-/// Seconds to read a prompt of `tokens` and give the first token: every layer over the whole
-/// prompt (each token attending, on average, to half of it), then one output layer.
-pub fn first_token_seconds(model: &ModelShape, tokens: f64, rates: &CpuRates) -> f64 {
-    let layer = layer_of(model);
-    let flops = f64::from(model.layers) * layer.prefill_flops(tokens, (tokens + 1.0) / 2.0);
-    flops / rates.prefill_flops_per_s
-        + rates.seconds_per_weight * f64::from(model.vocab) * f64::from(model.hidden)
-}
-
 /// How long one request takes on this device, by part.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct RequestTime {
@@ -128,18 +61,6 @@ pub struct RequestTime {
     pub tokens_per_s: f64,
     /// First token, then the rest of the output at the speed halfway through it.
     pub total_s: f64,
-}
-
-/// The visitor's request (`input` prompt tokens, `output` answer tokens) on this device.
-pub fn request_time(model: &ModelShape, input: u64, output: u64, rates: &CpuRates) -> RequestTime {
-    let (input, output) = (input as f64, output as f64);
-    let first_token_s = first_token_seconds(model, input.max(1.0), rates);
-    let per_token = decode_seconds(model, input + output / 2.0, rates);
-    RequestTime {
-        first_token_s,
-        tokens_per_s: 1.0 / per_token,
-        total_s: first_token_s + (output - 1.0).max(0.0) * per_token,
-    }
 }
 
 /// The request the time column is for: the cost panel's tokens per request.
@@ -239,7 +160,6 @@ pub fn gpu_tokens_per_s(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measurement {
     pub timings: LayerTimings,
-    pub rates: CpuRates,
     /// Memory bandwidth and the kernels' rates: what the runtime classes' speeds rest on.
     pub kernels: KernelRates,
     /// The browser's user-agent string, as it reported itself.
@@ -253,7 +173,6 @@ pub struct Measurement {
 impl Measurement {
     pub fn new(bench: Benchmark, browser: String, date: String) -> Self {
         Measurement {
-            rates: rates(&bench.timings, &BENCH_LAYER),
             timings: bench.timings,
             kernels: bench.kernels,
             browser,

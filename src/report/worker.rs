@@ -12,11 +12,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 use super::protocol::{ReportJob, ReportRequest};
+use crate::device::fleet::FleetData;
 use crate::device::model_list::{Catalogue, ModelList};
 use crate::worker_serve::{Replier, Serve};
 
-/// The generated model list, relative to the worker's script (next to the page).
+/// The generated model list and fleet surveys, relative to the worker's script (next to the page).
 const MODEL_LIST: &str = "data/models.json";
+const FLEET: &str = "data/fleet.json";
 
 /// Every request carries the facts it needs; the model list is read once, at the first request
 /// that needs it, and kept.
@@ -38,10 +40,12 @@ impl Serve for ReportWorker {
             None => {
                 let cell = self.catalogue.clone();
                 spawn_local(async move {
-                    let catalogue = Rc::new(match read_list().await {
+                    let mut catalogue = match read_list().await {
                         Ok(list) => Catalogue::from_list(list),
                         Err(why) => Catalogue::built_in(why),
-                    });
+                    };
+                    catalogue.fleet = read_fleet().await;
+                    let catalogue = Rc::new(catalogue);
                     // A list that could not be read is tried again by the next request.
                     if matches!(
                         catalogue.source,
@@ -58,24 +62,34 @@ impl Serve for ReportWorker {
 
 /// Fetches and reads the model list; the error says what went wrong, for the table's note.
 async fn read_list() -> Result<ModelList, String> {
+    let text = fetch_text(MODEL_LIST).await?;
+    ModelList::parse(&text).map_err(|e| format!("{MODEL_LIST} is malformed: {e}"))
+}
+
+/// Fetches and reads the fleet surveys, likewise.
+async fn read_fleet() -> Result<FleetData, String> {
+    let text = fetch_text(FLEET).await?;
+    FleetData::parse(&text).map_err(|e| format!("{FLEET} is malformed: {e}"))
+}
+
+async fn fetch_text(path: &str) -> Result<String, String> {
     let scope = crate::worker_scope::scope().ok_or("not inside a worker")?;
     let said = |value: wasm_bindgen::JsValue| {
         value
             .as_string()
             .unwrap_or_else(|| "the browser refused".into())
     };
-    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(MODEL_LIST))
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(path))
         .await
-        .map_err(|_| format!("{MODEL_LIST} could not be fetched"))?
+        .map_err(|_| format!("{path} could not be fetched"))?
         .dyn_into()
         .map_err(said)?;
     if !response.ok() {
-        return Err(format!("{MODEL_LIST} answered {}", response.status()));
+        return Err(format!("{path} answered {}", response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(said)?)
+    Ok(JsFuture::from(response.text().map_err(said)?)
         .await
         .map_err(said)?
         .as_string()
-        .unwrap_or_default();
-    ModelList::parse(&text).map_err(|e| format!("{MODEL_LIST} is malformed: {e}"))
+        .unwrap_or_default())
 }

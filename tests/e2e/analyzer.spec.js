@@ -39,6 +39,8 @@ test('changing a suggested answer removes the mark and a new analysis does not o
 
 test('the worker in Chromium gives the outputs the training script computed', async ({ page }) => {
   await page.goto('./');
+  // The analyzer's worker and model are fetched when the box is first used.
+  await page.locator('#describe-text').focus();
   await expect(status(page)).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   for (const vector of vectors.filter((v) => v.text.trim().length > 0).slice(0, 4)) {
     await page.locator('#describe-text').fill(vector.text);
@@ -56,6 +58,8 @@ test('the worker in Chromium gives the outputs the training script computed', as
 
 test('vague text makes every head abstain and changes no answer', async ({ page }) => {
   await page.goto('./?latency=batch');
+  // The analyzer's worker and model are fetched when the box is first used.
+  await page.locator('#describe-text').focus();
   await expect(status(page)).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   await page.locator('#describe-text').fill('Make our product better with AI');
   await page.locator('#analyze').click();

@@ -277,3 +277,18 @@ test('on a phone the device panel is rendered, and the WebGL renderer read, only
   await expect(page.locator('#fold-device')).toHaveAttribute('open', /.*/);
   expect(await page.evaluate(() => window.__webglContexts)).toBe(1);
 });
+
+test('each row gives the surveyed reach of its model, with its source and date', async ({ page }) => {
+  await page.goto('./?tooling=windows');
+  await expect(page.locator('#fit-runtime')).toHaveValue('native-cpu');
+  const small = page.locator('#fit-table tr[data-model="Llama 3.2 1B"][data-precision="4-bit"]');
+  const large = page.locator('#fit-table tr[data-model="Llama 3.1 70B"][data-precision="4-bit"]');
+  await expect(small).toHaveAttribute('data-fleet-source', 'survey');
+  await expect(small).toHaveAttribute('data-survey-date', /^2026-\d\d$/);
+  const share = async (row) => Number(await row.getAttribute('data-local-share'));
+  const [a, b] = [await share(small), await share(large)];
+  expect(a).toBeGreaterThan(0.9);
+  expect(b).toBeGreaterThanOrEqual(0);
+  expect(b).toBeLessThan(a);
+  await expect(page.locator('#fit-reach')).toContainText("Valve's Steam Hardware & Software Survey (2026-04");
+});

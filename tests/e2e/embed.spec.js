@@ -3,6 +3,8 @@
 // message, and messages from foreign origins ignored.
 const { test, expect } = require('@playwright/test');
 
+test.use({ serviceWorkers: 'allow' });
+
 const HOST_URL = process.env.HOST_URL;
 const BASE_URL = process.env.BASE_URL;
 

@@ -32,6 +32,10 @@ module.exports = defineConfig({
     baseURL: process.env.BASE_URL || 'http://127.0.0.1:8081/',
     headless: true,
     launchOptions: launch([]),
+    // The service worker takes over a first visit's page, and then answers its workers'
+    // requests itself, out of the tests' page.route reach; the offline and embedding tests
+    // allow it again (test.use).
+    serviceWorkers: 'block',
   },
   // Headless Chromium has no WebGPU adapter unless started with --enable-unsafe-webgpu, which
   // gives it SwiftShader's; the device tests run in both modes.

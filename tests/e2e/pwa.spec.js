@@ -3,6 +3,8 @@
 // PWA_URL serves a copy of the build that these tests may redeploy; SUBPATH_URL serves the build
 // under /tools/advisor/.
 const { test, expect } = require('@playwright/test');
+
+test.use({ serviceWorkers: 'allow' });
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -34,14 +36,8 @@ test('the manifest names the app, its icons and a relative start URL and scope',
   }
 });
 
-test('the service worker precaches every file of the build', async ({ page }) => {
-  await page.goto(PWA_URL);
-  await activeScope(page);
-  const cached = await page.evaluate(async () => {
-    const names = await caches.keys();
-    const cache = await caches.open(names.find((name) => name.startsWith('local-or-cloud-')));
-    return (await cache.keys()).map((request) => new URL(request.url).pathname.slice(1));
-  });
+// The files of the build, relative to it, but the service worker itself.
+function builtFiles() {
   const built = [];
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -52,11 +48,44 @@ test('the service worker precaches every file of the build', async ({ page }) =>
     }
   };
   walk(PWA_DIR);
-  const expected = built.filter((file) => file !== 'sw.js').sort();
-  expect(cached.sort()).toEqual(expected);
-  // The hashed bundles are there under the names Trunk gave them.
-  expect(expected.some((file) => /^app-[0-9a-f]+_bg\.wasm$/.test(file))).toBe(true);
-  expect(expected).toEqual(expect.arrayContaining(['worker_bg.wasm', 'models/analyzer.onnx', 'index.html']));
+  return built.filter((file) => file !== 'sw.js').sort();
+}
+
+// The heavy parts: the analyzer's and benchmark's worker and model, the cloud worker, the icons.
+const onDemand = (file) => /^(worker|cloud_worker|report_worker|models\/|icons\/|embed\.js|data\/models\.json|data\/fleet\.json)/.test(file);
+
+const cachedFiles = (page) => page.evaluate(async () => {
+  const names = await caches.keys();
+  const cache = await caches.open(names.find((name) => name.startsWith('local-or-cloud-')));
+  return (await cache.keys()).map((request) => new URL(request.url).pathname.slice(1)).sort();
+});
+
+test('the service worker precaches the light files, and the heavy ones when first used', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname.slice(1)));
+  await page.goto(PWA_URL);
+  await activeScope(page);
+  const built = builtFiles();
+  const light = built.filter((file) => !onDemand(file));
+  expect(light).toEqual(expect.arrayContaining(['index.html', 'data/prices.json']));
+  expect(light.some((file) => /^app-[0-9a-f]+_bg\.wasm$/.test(file))).toBe(true);
+  await expect.poll(() => cachedFiles(page)).toEqual(expect.arrayContaining(light));
+  // Nothing heavy was fetched without interaction (a browser may fetch the install icons), and
+  // the page says what is not yet offline.
+  const analyzerParts = (file) => /^(worker|cloud_worker|models\/)/.test(file);
+  expect(fetched.filter(analyzerParts)).toEqual([]);
+  expect((await cachedFiles(page)).filter(analyzerParts)).toEqual([]);
+  const status = page.locator('#offline-status');
+  await expect(status).toContainText('Not yet available offline: the description analyzer');
+  // Using the description box fetches the analyzer, and the service worker keeps it.
+  await page.locator('#describe-text').focus();
+  await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  await expect.poll(() => cachedFiles(page)).toEqual(expect.arrayContaining(['worker_bg.wasm', 'models/analyzer.onnx']));
+  await expect(status).toContainText('A few files');
+  // "Make available offline" caches the rest.
+  await page.locator('#offline-fetch').click();
+  await expect(status).toHaveText('Everything here works offline on this device.');
+  expect(await cachedFiles(page)).toEqual(built);
 });
 
 test('after one visit the whole advisor works offline', async ({ page, context }) => {
@@ -64,6 +93,8 @@ test('after one visit the whole advisor works offline', async ({ page, context }
   await activeScope(page);
   // The first visit's own downloads (the worker's wasm, the model) must be over before the
   // listener below starts, or a late network response of that visit is counted as the reload's.
+  // The analyzer's worker and model are fetched when the box is first used.
+  await page.locator('#describe-text').focus();
   await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   await context.setOffline(true);
   const served = [];
@@ -85,6 +116,7 @@ test('after one visit the whole advisor works offline', async ({ page, context }
   await expect(page.locator('#result')).toHaveAttribute('data-verdict', 'local');
   await expect(page.locator('#device')).toBeVisible();
   // The analyzer's worker, its wasm and the model all come from the cache.
+  await page.locator('#describe-text').focus();
   await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   await page.locator('#describe-text').fill('Summarize patient notes on clinic laptops that are often offline');
   await page.locator('#analyze').click();
@@ -135,6 +167,8 @@ test('the app works from a sub-path: files, worker, manifest and service worker 
   });
   await page.goto(SUBPATH_URL + '?privacy=regulated&connectivity=offline');
   await expect(page.locator('#result')).toHaveAttribute('data-verdict', 'local');
+  // The analyzer's worker and model are fetched when the box is first used.
+  await page.locator('#describe-text').focus();
   await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   expect(await activeScope(page)).toBe(SUBPATH_URL);
   const manifest = await page.locator('link[rel="manifest"]').evaluate((link) => link.href);

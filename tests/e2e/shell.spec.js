@@ -21,6 +21,9 @@ test('the shell renders with no console errors', async ({ page }) => {
   await expect(page.locator('footer a')).toHaveText('Source code');
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await expect(page.locator('#device-logical-cpu-cores')).toHaveText(String(cores));
+  // The analyzer waits for its box to be used, then loads.
+  await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'idle');
+  await page.locator('#describe-text').focus();
   await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
   expect(errors).toEqual([]);
 });
@@ -28,6 +31,8 @@ test('the shell renders with no console errors', async ({ page }) => {
 test('a model that fails to download is reported and the page keeps working', async ({ page }) => {
   await page.route('**/models/analyzer.onnx', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('./');
+  // The model is fetched when the description box is first used.
+  await page.locator('#describe-text').focus();
   const status = page.locator('#inference-status');
   await expect(status).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
   await expect(status).toContainText('HTTP 404');
@@ -39,6 +44,8 @@ test('a corrupt model file is reported as such', async ({ page }) => {
     route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'this is not an onnx model' }),
   );
   await page.goto('./');
+  // The model is fetched when the description box is first used.
+  await page.locator('#describe-text').focus();
   const status = page.locator('#inference-status');
   await expect(status).toHaveAttribute('data-state', 'failed', { timeout: 60_000 });
   await expect(status).toContainText('could not be read as ONNX');

@@ -93,27 +93,63 @@ fn version(dir: &Path, files: &[String]) -> Result<String> {
 
 /// Replaces the `const VERSION` and `const PRECACHE` lines; the rest of the script is kept, so
 /// the rewrite works on the template and on an already written script alike.
+/// Whether a file is fetched only when first used (or when the visitor asks for everything
+/// offline) rather than at install: the analyzer's and benchmark's worker and model, the cloud
+/// worker, the report worker and the data only it reads (the fit table, the exports), the
+/// install icons and the host pages' `embed.js`. `sizes` counts the rest as a first visit.
+pub fn on_demand(name: &str) -> bool {
+    const HEAVY: [&str; 8] = [
+        "worker",
+        "cloud_worker",
+        "models/",
+        "icons/",
+        "embed.js",
+        "report_worker",
+        "data/models.json",
+        "data/fleet.json",
+    ];
+    HEAVY.iter().any(|prefix| name.starts_with(prefix))
+}
+
+/// What a wide screen adds to a first view: its device panel is open, and the report worker
+/// writes the fit table there from the model list and the surveys.
+pub fn desktop_first_view(name: &str) -> bool {
+    ["report_worker", "data/models.json", "data/fleet.json"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+}
+
 fn rewrite(script: &str, version: &str, files: Option<&[String]>) -> Result<String> {
-    let list = match files {
-        Some(files) => serde_json::to_string(files)?,
-        None => "null".to_owned(),
+    let lists = match files {
+        Some(files) => {
+            let (heavy, light): (Vec<&String>, Vec<&String>) =
+                files.iter().partition(|f| on_demand(f));
+            (
+                serde_json::to_string(&light)?,
+                serde_json::to_string(&heavy)?,
+            )
+        }
+        None => ("null".to_owned(), "null".to_owned()),
     };
-    let mut found = (false, false);
-    let mut out = String::with_capacity(script.len() + list.len());
+    let mut found = (false, false, false);
+    let mut out = String::with_capacity(script.len() + lists.0.len() + lists.1.len());
     for line in script.lines() {
         if line.starts_with("const VERSION =") {
             out.push_str(&format!("const VERSION = '{version}';"));
             found.0 = true;
         } else if line.starts_with("const PRECACHE =") {
-            out.push_str(&format!("const PRECACHE = {list};"));
+            out.push_str(&format!("const PRECACHE = {};", lists.0));
             found.1 = true;
+        } else if line.starts_with("const ON_DEMAND =") {
+            out.push_str(&format!("const ON_DEMAND = {};", lists.1));
+            found.2 = true;
         } else {
             out.push_str(line);
         }
         out.push('\n');
     }
-    if found != (true, true) {
-        bail!("{SERVICE_WORKER} has no `const VERSION =` or `const PRECACHE =` line to fill in");
+    if found != (true, true, true) {
+        bail!("{SERVICE_WORKER} lacks a `const VERSION =`, `const PRECACHE =` or `const ON_DEMAND =` line");
     }
     Ok(out)
 }
@@ -122,18 +158,52 @@ fn rewrite(script: &str, version: &str, files: Option<&[String]>) -> Result<Stri
 mod tests {
     use super::*;
 
-    const TEMPLATE: &str = "// head\nconst VERSION = 'unbuilt';\nconst PRECACHE = null;\nrest();\n";
+    const TEMPLATE: &str =
+        "// head\nconst VERSION = 'unbuilt';\nconst PRECACHE = null;\nconst ON_DEMAND = null;\nrest();\n";
 
     #[test]
     fn the_rewrite_fills_both_lines_and_can_run_again() {
         let files = vec!["index.html".to_owned(), "models/a.onnx".to_owned()];
         let once = rewrite(TEMPLATE, "abc", Some(&files)).unwrap();
         assert!(once.contains("const VERSION = 'abc';"));
-        assert!(once.contains(r#"const PRECACHE = ["index.html","models/a.onnx"];"#));
+        assert!(once.contains(r#"const PRECACHE = ["index.html"];"#));
+        assert!(once.contains(r#"const ON_DEMAND = ["models/a.onnx"];"#));
         assert!(once.ends_with("rest();\n"));
         let twice = rewrite(&once, "def", None).unwrap();
         assert!(twice.contains("const VERSION = 'def';"));
         assert!(twice.contains("const PRECACHE = null;"));
+        assert!(twice.contains("const ON_DEMAND = null;"));
+    }
+
+    #[test]
+    fn the_heavy_parts_wait_for_their_first_use() {
+        for heavy in [
+            "worker.js",
+            "worker_bg.wasm",
+            "worker_loader.js",
+            "models/analyzer.onnx",
+        ] {
+            assert!(on_demand(heavy), "{heavy}");
+        }
+        for heavy in ["cloud_worker_bg.wasm", "icons/icon-512.png"] {
+            assert!(on_demand(heavy), "{heavy}");
+        }
+        for light in [
+            "index.html",
+            "app-1f_bg.wasm",
+            "style-2a.css",
+            "data/prices.json",
+            "sw.js",
+        ] {
+            assert!(!on_demand(light) && !desktop_first_view(light), "{light}");
+        }
+        for wide in [
+            "report_worker_bg.wasm",
+            "data/models.json",
+            "data/fleet.json",
+        ] {
+            assert!(on_demand(wide) && desktop_first_view(wide), "{wide}");
+        }
     }
 
     #[test]

@@ -9,6 +9,12 @@ use serde::Serialize;
 /// The app bundle (its wasm and JS glue, brotli) may not grow past this without a written decision.
 pub const APP_BUDGET_BROTLI: u64 = 150_000;
 
+/// What a first view on a wide screen fetches without any interaction (the page, the app, its
+/// styles and prices, the service worker's install, and the fit table's report worker and
+/// data): at most this, brotli; the heavy parts wait for their use. README's *Size budget*
+/// gives the decision.
+pub const FIRST_VISIT_BUDGET_BROTLI: u64 = 260_000;
+
 #[derive(Debug, Serialize)]
 pub struct FileSize {
     pub group: &'static str,
@@ -28,6 +34,13 @@ pub struct Report {
     /// The exports' worker, started only when the visitor copies or downloads a report.
     pub report_worker_brotli: u64,
     pub model_brotli: u64,
+    /// Every file a first visit fetches with no interaction on a narrow screen: all but the
+    /// on-demand ones.
+    pub first_visit_brotli: u64,
+    /// The same on a wide screen, whose open device panel fetches the report worker and data.
+    pub first_visit_wide_brotli: u64,
+    /// Every file of the build: what "make available offline" leaves in the cache.
+    pub full_offline_brotli: u64,
     pub app_links_tract: bool,
     /// The cloud call's reading of streamed answers found in the app: it belongs in the cloud worker.
     pub app_has_cloud_call: bool,
@@ -41,16 +54,26 @@ pub fn report(dist: &Path) -> Result<Report> {
     let mut app_links_tract = false;
     let mut app_has_cloud_call = false;
     let mut app_has_report_writer = false;
+    let (mut first_visit_brotli, mut full_offline_brotli, mut wide_extra) = (0, 0, 0);
     for path in walk(dist)? {
         let name = path
             .strip_prefix(dist)
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {name}"))?;
+        if !name.starts_with('.') {
+            let brotli = brotli_len(&bytes)?;
+            full_offline_brotli += brotli;
+            if !crate::precache::on_demand(&name) {
+                first_visit_brotli += brotli;
+            } else if crate::precache::desktop_first_view(&name) {
+                wide_extra += brotli;
+            }
+        }
         let Some(group) = group_of(&name) else {
             continue;
         };
-        let bytes = std::fs::read(&path).with_context(|| format!("reading {name}"))?;
         if group == "app" && name.ends_with(".wasm") {
             app_links_tract |= contains(&bytes, b"tract_core") || contains(&bytes, b"tract-core");
             app_has_cloud_call |= contains(&bytes, b"text/event-stream");
@@ -79,6 +102,9 @@ pub fn report(dist: &Path) -> Result<Report> {
         cloud_worker_brotli: total("cloud"),
         report_worker_brotli: total("report"),
         model_brotli: total("model"),
+        first_visit_brotli,
+        first_visit_wide_brotli: first_visit_brotli + wide_extra,
+        full_offline_brotli,
         app_links_tract,
         app_has_cloud_call,
         app_has_report_writer,
@@ -128,6 +154,13 @@ impl Report {
             self.cloud_worker_brotli,
             self.report_worker_brotli
         );
+        println!(
+            "first visit, no interaction, brotli: narrow screen {}; wide screen (device panel open) {} of a {} budget; everything offline: {}",
+            self.first_visit_brotli,
+            self.first_visit_wide_brotli,
+            FIRST_VISIT_BUDGET_BROTLI,
+            self.full_offline_brotli
+        );
     }
 
     pub fn write_json(&self, path: &Path) -> Result<()> {
@@ -149,6 +182,13 @@ impl Report {
         }
         if self.app_brotli == 0 {
             bail!("no app bundle found in dist/");
+        }
+        if self.first_visit_wide_brotli > FIRST_VISIT_BUDGET_BROTLI {
+            bail!(
+                "a first visit on a wide screen fetches {} bytes brotli, over its {} budget",
+                self.first_visit_wide_brotli,
+                FIRST_VISIT_BUDGET_BROTLI
+            );
         }
         if self.app_brotli > APP_BUDGET_BROTLI {
             bail!(

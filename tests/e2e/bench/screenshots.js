@@ -29,7 +29,7 @@ const SHOTS = [
     });
     const page = await context.newPage();
     await page.goto(appUrl + QUERY);
-    await page.waitForSelector('#inference-status[data-state="ready"], #inference-status[data-state="failed"]', { timeout: 60_000 });
+    await page.waitForSelector('#inference-status[data-state="ready"], #inference-status[data-state="failed"], #inference-status[data-state="idle"]', { timeout: 60_000 });
     await page.waitForSelector('#result[data-verdict="hybrid"]');
     // The first screen as a visitor sees it: on a phone the description and the first questions with
     // the verdict bar at the bottom, on a desktop the questions with the verdict beside them.
