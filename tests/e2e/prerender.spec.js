@@ -119,8 +119,11 @@ test('a keyboard user keeps their place when the app takes over', async ({ page 
 test('the app takes over the prerendered page without moving it', async ({ page }) => {
   const layoutShifts = await watchLayoutShifts(page);
   await page.goto('./');
-  // Running: the analyzer says it waits for its box to be used.
-  await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+  // The app has taken over the prerendered page; the analyzer waits for its box to be used.
+  await expect(page.locator('html')).toHaveAttribute('data-app', /.*/, { timeout: 60_000 });
+  await expect(page.locator('#inference-status')).toHaveAttribute('data-state', 'idle');
+  // The last part to arrive: the fit table, from the report worker.
+  await expect(page.locator('#fit-table')).toBeAttached({ timeout: 30_000 });
   const shifts = await layoutShifts();
   expect(shifts).toEqual([]);
 });
