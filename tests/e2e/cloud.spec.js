@@ -68,7 +68,7 @@ test('the verdict weighs the feature\'s local time, extrapolated from this devic
   await expect(page.locator('#device-bench')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
   const facts = page.locator('#measured-facts');
   await expect(facts).toContainText(
-    /Measured: Llama 3\.2 1B at 4 bits would take [\d.]+ m?s for the request \(500 tokens in, 200 out\), extrapolated from the decoder layer measured on this device; the cloud call took \d+ ms\. Against the 1000 ms budget (both meet it|neither meets it|only the device meets it|only the cloud meets it)\./,
+    /Measured: Llama 3\.2 1B at 4 bits would take [\d.]+ m?s for the request \(500 tokens in, 200 out\) in a Browser, CPU \(WebAssembly\) runtime with 1 thread\(s\), extrapolated from the kernels measured on this device; the cloud call took \d+ ms\. Against the 1000 ms budget (both meet it|neither meets it|only the device meets it|only the cloud meets it)\./,
   );
   await expect(page.locator('#reasons li[data-factor="latency"]')).toContainText('would take');
   // The time follows the request: a longer answer takes longer on the device.
@@ -81,6 +81,19 @@ test('the verdict weighs the feature\'s local time, extrapolated from this devic
     return Number(n) / (unit === 'ms' ? 1000 : 1);
   };
   expect(seconds(await facts.textContent())).toBeGreaterThan(seconds(before));
+});
+
+test('a Windows feature\'s local time is a native app\'s, on every core, and says so', async ({ page }) => {
+  test.setTimeout(150_000);
+  await setUp(page, { query: '&latency=interactive&model_size=small&device=this&tooling=windows' });
+  await run(page);
+  await expect(status(page)).toHaveAttribute('data-state', 'done');
+  await page.locator('#measure-device').click();
+  await expect(page.locator('#device-bench')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(page.locator('#measured-facts')).toContainText(
+    `in a Native app, CPU runtime with ${cores} thread(s), extrapolated from the kernels measured on this device`,
+  );
 });
 
 test('Azure OpenAI deployment URLs and local servers\' model lists work against the test server', async ({ page }) => {
