@@ -239,7 +239,11 @@ fn limit(class: RuntimeClass, memory: &Memory, profile: &DeviceProfile) -> Limit
 /// Whether `memory` fits what `class` may use here: at most half of the limit fits, more is
 /// tight, more than all of it won't run. No words, so the page can judge without them.
 pub fn fit_verdict(class: RuntimeClass, memory: &Memory, profile: &DeviceProfile) -> FitVerdict {
-    match limit(class, memory, profile) {
+    verdict_within(limit(class, memory, profile), memory)
+}
+
+fn verdict_within(limit: Limit, memory: &Memory) -> FitVerdict {
+    match limit {
         Limit::NoAdapter | Limit::Buffer(_) | Limit::Wasm32 => FitVerdict::WontRun,
         Limit::Device { bytes: None, .. } | Limit::NativeGpu => FitVerdict::Unknown,
         Limit::Device {
@@ -354,8 +358,9 @@ pub fn fit_on(
 ) -> ModelFit {
     let context = context.min(model.max_context);
     let memory = memory(model, precision, context);
-    let verdict = fit_verdict(class, &memory, profile);
-    let reason = memory_reason(limit(class, &memory, profile), verdict, &memory);
+    let limit = limit(class, &memory, profile);
+    let verdict = verdict_within(limit, &memory);
+    let reason = memory_reason(limit, verdict, &memory);
     let threads = Threads::of(profile).for_class(class);
     let speed = class_speed(class, model, precision, &memory, profile, measured, work);
     let (request, speed_source) = speed.unwrap_or((
@@ -396,10 +401,10 @@ pub fn class_speed(
 ) -> Option<(RequestTime, SpeedSource)> {
     let threads = Threads::of(profile);
     let Some(m) = measured else {
-        let assumed = assumed_request(model, memory, &speed_assumption(profile), work);
-        return class
-            .is_browser()
-            .then_some((assumed, SpeedSource::Assumed));
+        return class.is_browser().then(|| {
+            let assumed = assumed_request(model, memory, &speed_assumption(profile), work);
+            (assumed, SpeedSource::Assumed)
+        });
     };
     let on = |class| {
         factors(class).map(|f| {

@@ -20,43 +20,66 @@ use crate::worker_serve::{Replier, Serve};
 const MODEL_LIST: &str = "data/models.json";
 const FLEET: &str = "data/fleet.json";
 
-/// Every request carries the facts it needs; the model list is read once, at the first request
-/// that needs it, and kept.
+/// Every request carries the facts it needs; the model list and the surveys are read once, at
+/// the first request that needs them, and kept. Requests that arrive while they are being read
+/// wait for that one read rather than fetching them again.
 #[derive(Default)]
 pub struct ReportWorker {
-    catalogue: Rc<RefCell<Option<Rc<Catalogue>>>>,
+    catalogue: Rc<RefCell<Kept>>,
+}
+
+#[derive(Default)]
+enum Kept {
+    #[default]
+    Unread,
+    Reading(Vec<(ReportRequest, Replier<ReportJob>)>),
+    Read(Rc<Catalogue>),
 }
 
 impl Serve for ReportWorker {
     type Job = ReportJob;
 
     fn received(&mut self, request: ReportRequest, reply: Replier<ReportJob>) {
-        let kept = self.catalogue.borrow().clone();
-        match kept {
-            Some(catalogue) => reply.send(&request.write(&catalogue)),
-            None if !request.needs_catalogue() => {
+        let mut kept = self.catalogue.borrow_mut();
+        match &mut *kept {
+            Kept::Read(catalogue) => reply.send(&request.write(catalogue)),
+            _ if !request.needs_catalogue() => {
                 reply.send(&request.write(&Catalogue::built_in(String::new())))
             }
-            None => {
-                let cell = self.catalogue.clone();
-                spawn_local(async move {
-                    let mut catalogue = match read_list().await {
-                        Ok(list) => Catalogue::from_list(list),
-                        Err(why) => Catalogue::built_in(why),
-                    };
-                    catalogue.fleet = read_fleet().await;
-                    let catalogue = Rc::new(catalogue);
-                    // A list that could not be read is tried again by the next request.
-                    if matches!(
-                        catalogue.source,
-                        crate::device::model_list::Source::File { .. }
-                    ) {
-                        *cell.borrow_mut() = Some(catalogue.clone());
-                    }
-                    reply.send(&request.write(&catalogue));
-                });
+            Kept::Reading(waiting) => waiting.push((request, reply)),
+            Kept::Unread => {
+                *kept = Kept::Reading(vec![(request, reply)]);
+                spawn_local(read_and_answer(self.catalogue.clone()));
             }
         }
+    }
+}
+
+/// Reads the list and the surveys together, then answers every request that waited for them.
+async fn read_and_answer(cell: Rc<RefCell<Kept>>) {
+    let (list, fleet) = futures::future::join(read_list(), read_fleet()).await;
+    let mut catalogue = match list {
+        Ok(list) => Catalogue::from_list(list),
+        Err(why) => Catalogue::built_in(why),
+    };
+    catalogue.fleet = fleet;
+    let catalogue = Rc::new(catalogue);
+    // A list that could not be read is tried again by the next request.
+    let read = matches!(
+        catalogue.source,
+        crate::device::model_list::Source::File { .. }
+    );
+    let next = if read {
+        Kept::Read(catalogue.clone())
+    } else {
+        Kept::Unread
+    };
+    let waiting = match std::mem::replace(&mut *cell.borrow_mut(), next) {
+        Kept::Reading(waiting) => waiting,
+        _ => Vec::new(),
+    };
+    for (request, reply) in waiting {
+        reply.send(&request.write(&catalogue));
     }
 }
 
