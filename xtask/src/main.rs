@@ -1,9 +1,10 @@
-//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | calibrate | cpu-quota | screenshots | refresh-data | post-build | precache`.
+//! Build tasks for Local or Cloud: `cargo xtask serve | dist | test | e2e | serve-dist | mock-cloud | bench | calibrate | cpu-quota | screenshots | docs-sites | refresh-data | post-build | precache`.
 
 mod bench;
 mod build_cache;
 mod calibrate;
 mod cpu_quota;
+mod docs_sites;
 mod fleet_data;
 mod import_names;
 mod minify;
@@ -36,6 +37,8 @@ commands:
                the page's speed estimates beside llama.cpp natively and in wasm (random-weight GGUF); target/calibrate.json
   cpu-quota    Measure this device, free and under a quarter-CPU cgroup (needs dist/ and a writable cgroup)
   screenshots  release build, then README's pictures (desktop and phone, light and dark) into static/screenshots/
+  docs-sites [--serve]
+               MkDocs Material, Sphinx (furo) and mdBook sites embedding the existing dist/; the embed's figures
   refresh-data static/data/prices.json and models.json from the pinned genai-prices and WebLLM
   fleet-data   static/data/fleet.json from the dated public distributions in xtask/data/fleet_sources.json
   post-build   Trunk's post_build hook: the prerendered first screen into index.html, then precache
@@ -72,6 +75,7 @@ fn run() -> Result<()> {
         Some("bench") => bench::run(&root),
         Some("calibrate") => calibrate::run(&root, &args[1..]),
         Some("cpu-quota") => cpu_quota::run(&root),
+        Some("docs-sites") => docs_sites::run(&root, args.get(1).is_some_and(|a| a == "--serve")),
         Some("screenshots") => {
             tools::ensure_build_tools(&root)?;
             tools::ensure_test_tools(&root)?;
