@@ -8,6 +8,7 @@ mod docs_sites;
 mod fleet_data;
 mod import_names;
 mod minify;
+mod minify_css;
 mod mock_cloud;
 mod mock_fixtures;
 mod mock_plan;

@@ -1,5 +1,5 @@
 //! `cargo xtask post-build`, Trunk's post_build hook: the app's first screen into the staged
-//! index.html, the JS glue minified (release builds), then the service worker's file list. In that
+//! index.html, the JS glue and the stylesheet minified (release builds), then the service worker's file list. In that
 //! order, because the list's version is a hash of the files and the first two change them.
 //!
 //! The first screen is rendered by the `prerender` binary: Yew's server renderer run natively on
@@ -21,6 +21,7 @@ pub fn post_build() -> Result<()> {
         .context("TRUNK_STAGING_DIR is not set: post-build is Trunk's hook")?;
     prerender(&dir)?;
     crate::minify::glue(&dir, &crate::tools::project_root()?)?;
+    crate::minify_css::styles(&dir)?;
     crate::precache::run(&[])
 }
 
