@@ -13,8 +13,11 @@ use crate::engine::recommend::{Direction, Recommendation, Verdict};
 use crate::engine::{cost, starter, Choice, Factor};
 use crate::share::{self, Shared};
 
+pub mod details;
 pub mod protocol;
 pub mod worker;
+
+use details::ReachFigures;
 
 pub use crate::decimal::{dollars, grouped};
 
@@ -37,14 +40,15 @@ pub fn markdown(r: &Recommendation, shared: &Shared) -> String {
     if let Some(h) = &r.hybrid {
         let _ = writeln!(
             md,
-            "\n**Hybrid architecture: {} (`{}`).** {} Applies when: {} Here: {}\n\nWhat it takes to build:\n",
-            h.title,
+            "\n**Hybrid architecture: {} (`{}`).** {} Applies when: {} Here: {} {}\n\nWhat it takes to build:\n",
+            h.title(),
             h.mode.key(),
-            h.how,
-            h.when,
-            h.because
+            h.how(),
+            h.when(),
+            h.because,
+            h.not_nearest()
         );
-        for piece in &h.takes {
+        for piece in &h.takes() {
             let _ = writeln!(md, "- {piece}");
         }
     }
@@ -189,10 +193,28 @@ struct JsonReport<'a> {
     recommendation: &'a Recommendation,
     what_would_change_it: Vec<JsonFlip>,
     starting_code: Vec<starter::Snippet>,
+    /// The share of the surveyed fleet that holds the advised model, for a verdict that stands
+    /// on the devices; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reach: Option<JsonReach<'a>>,
+}
+
+/// The reach as the JSON report states it: the share, its source and date, and the cost of the
+/// devices that fall back.
+#[derive(Serialize)]
+struct JsonReach<'a> {
+    model: &'a str,
+    runtime: &'a str,
+    local_share: f64,
+    fleet_source: &'a str,
+    survey_date: &'a str,
+    population: &'a str,
+    source: &'a str,
+    fallback_cloud_per_month: Option<f64>,
 }
 
 /// The report as pretty-printed JSON.
-pub fn json(r: &Recommendation, shared: &Shared) -> String {
+pub fn json(r: &Recommendation, shared: &Shared, reach: Option<&ReachFigures>) -> String {
     let report = JsonReport {
         query: share::to_query(shared),
         describe: shared.describe.as_deref(),
@@ -211,6 +233,16 @@ pub fn json(r: &Recommendation, shared: &Shared) -> String {
             r.hybrid.as_ref().map(|h| h.mode),
             &shared.answers,
         ),
+        reach: reach.map(|f| JsonReach {
+            model: f.model,
+            runtime: f.quoted.key(),
+            local_share: f.share,
+            fleet_source: "survey",
+            survey_date: f.date,
+            population: f.population,
+            source: f.source,
+            fallback_cloud_per_month: f.fallback_per_month,
+        }),
     };
     serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }
@@ -248,7 +280,7 @@ mod tests {
         assert!(md.contains("per month for 6,000 requests"));
         assert_eq!(grouped(600_000.0), "600,000");
         assert!(md.contains("Reproduce: `?privacy=device_only&model_size=small&users=10`"));
-        let json = json(&r, &shared);
+        let json = json(&r, &shared, None);
         let value: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
         assert_eq!(value["recommendation"]["verdict"], "local");
     }

@@ -151,7 +151,10 @@ pub fn apply_field(shared: &mut Shared, field: Field, value: &str) -> Result<(),
 /// The value when it is a bare http(s) origin (scheme, host, optional port; no path, no user),
 /// the form `location.origin` has, since browsers compare message origins exactly so.
 fn origin(value: &str) -> Option<String> {
-    let (scheme, rest) = value.split_once("://")?;
+    // Split at the first ':' then drop "//": a char pattern and a prefix keep the app bundle
+    // free of the substring searcher that `split_once("://")` links.
+    let (scheme, rest) = value.split_once(':')?;
+    let rest = rest.strip_prefix("//")?;
     let host_chars = |c: char| c.is_ascii_alphanumeric() || ".-:[]".contains(c);
     let valid = matches!(scheme, "http" | "https")
         && !rest.is_empty()

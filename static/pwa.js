@@ -100,7 +100,8 @@
         var used = performance.getEntriesByType('resource').map(function (entry) { return entry.name; });
         // A worker's own fetches are not in the page's timeline: the page shows what ran.
         var status = document.getElementById('inference-status');
-        if (document.getElementById('fit-table')) used.push(new URL('report_worker.js', document.baseURI).href);
+        if (document.getElementById('fit-table')) used.push(new URL('fit_worker.js', document.baseURI).href);
+        if (document.getElementById('reach')) used.push(new URL('report_worker.js', document.baseURI).href);
         if (status && status.getAttribute('data-state') !== 'idle') used.push(new URL('worker.js', document.baseURI).href);
         if (ready.active) ready.active.postMessage({ type: 'cache-used', urls: used });
       });

@@ -52,7 +52,7 @@ self.addEventListener('message', (event) => {
 });
 
 // The parts that go together: a worker's script, its wasm and what it reads.
-const GROUPS = [/^report_worker|^data\//, /^worker|^models\//, /^cloud_worker/];
+const GROUPS = [/^report_worker|^data\//, /^fit_worker|^data\//, /^worker|^models\//, /^cloud_worker/];
 
 // Caches the groups of on-demand files the page fetched before this worker controlled it (a
 // first visit's fit table or analyzer), so what was used works offline.

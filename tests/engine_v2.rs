@@ -98,7 +98,7 @@ fn each_architecture_is_reached_by_its_conditions_and_says_what_it_takes() {
         assert_eq!(r.verdict, Verdict::Hybrid, "{name}: score {:.2}", r.score);
         let plan = r.hybrid.expect("a hybrid plan");
         assert_eq!(plan.mode, *mode, "{name}");
-        assert!(plan.takes.len() >= 3, "{name}");
+        assert!(plan.takes().len() >= 3, "{name}");
         assert!(plan.because.ends_with('.'), "{name}");
     }
 }
@@ -257,7 +257,7 @@ fn no_reason_contradicts_a_rule_that_fired() {
     let plan = beyond.hybrid.expect("split by data");
     assert_eq!(plan.mode, HybridMode::SplitByData);
     // The device is asked only for the small sensitive step, never for the task itself.
-    assert!(plan.how.contains("small tasks it can run"));
+    assert!(plan.how().contains("small tasks it can run"));
     assert!(!beyond.factors[8].reason.contains("within reach"));
 }
 

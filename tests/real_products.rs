@@ -75,6 +75,13 @@ fn the_engine_agrees_with_what_real_products_shipped() {
                     modes.1 += 1;
                     if mode == row.mode.as_deref() {
                         modes.0 += 1;
+                    } else {
+                        report.push_str(&format!(
+                            "  other architecture {}: shipped {}, engine {}\n",
+                            row.id,
+                            row.mode.as_deref().unwrap_or("-"),
+                            mode.unwrap_or("-")
+                        ));
                     }
                 }
             } else {
@@ -102,6 +109,9 @@ fn the_engine_agrees_with_what_real_products_shipped() {
         "  hybrid architecture named as shipped: {}/{}",
         modes.0, modes.1
     );
+    for (mode, hit, total) in &agreement(&rows).modes {
+        println!("    {mode}: {hit}/{total}");
+    }
     print!("{report}");
     let share = |(hit, total): (usize, usize)| hit as f64 / total.max(1) as f64;
     assert!(

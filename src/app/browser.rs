@@ -111,12 +111,19 @@ pub fn app_started(focused: Option<&str>, running: bool) {
     if let Some(root) = document.document_element().filter(|_| running) {
         let _ = root.set_attribute("data-app", "running");
     }
-    // Taking over removed the focused element, so the focus is on the body (which has no id)
-    // until it is given back.
-    let lost = focused_id().is_none();
-    let element = focused.and_then(|id| document.get_element_by_id(id));
+    if let Some(id) = focused {
+        focus_if_lost(id);
+    }
+}
+
+/// Puts the keyboard focus on the element with id `id` when a render has just removed the
+/// focused element (the focus is then on the body, which has no id).
+pub fn focus_if_lost(id: &str) {
+    let element = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
     if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        if lost {
+        if focused_id().is_none() {
             let _ = element.focus();
         }
     }

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use super::device_bench::{bench_controls, use_device_bench, BenchState};
 use super::export_buttons::ExportButtons;
-use super::model_fit::{model_fit_table, use_fit_table, FitControls};
+use super::model_fit::{model_fit_table, use_report_html, FitControls};
+use super::report_worker::FIT_TABLES;
 use super::state::use_advisor;
 use crate::device::built_in::built_in_models;
 use crate::device::capability_report::fact_rows;
@@ -59,10 +60,13 @@ pub fn device_panel() -> Html {
     let class = classify(profile);
     // Before the probes report (and in the prerendered page) there is nothing to judge by, so
     // no row may claim that a model will or won't run here: the table is not asked for yet.
-    let table = use_fit_table(class.is_some().then(|| ReportRequest {
-        source: source.emit(()),
-        format: Format::FitTable(*precision, runtime),
-    }));
+    let table = use_report_html(
+        FIT_TABLES,
+        class.is_some().then(|| ReportRequest {
+            source: source.emit(()),
+            format: Format::FitTable(*precision, runtime),
+        }),
+    );
     let rows = fact_rows(profile).into_iter().map(|(label, value)| {
         let id = format!("device-{}", slug(label));
         html! { <><dt>{ label }</dt><dd id={ id }>{ value }</dd></> }

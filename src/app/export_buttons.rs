@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::browser;
 use super::clipboard::copy_when_written;
-use super::report_worker::{use_report_worker, WAIT_MS};
+use super::report_worker::{use_report_worker, REPORTS, WAIT_MS};
 use crate::report::protocol::{Format, ReportRequest, ReportSource};
 use crate::worker_codec::to_bytes;
 
@@ -32,7 +32,7 @@ fn saved(noun: &str, file: &str, json: &str) -> String {
 #[function_component(ExportButtons)]
 pub fn export_buttons(props: &ExportButtonsProps) -> Html {
     let status = use_state(String::new);
-    let worker = use_report_worker();
+    let worker = use_report_worker(REPORTS);
     let request = {
         let source = props.source.clone();
         move |format| ReportRequest {

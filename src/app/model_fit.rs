@@ -19,12 +19,15 @@ use crate::report::protocol::ReportRequest;
 /// The table's HTML once written, or why it was not.
 pub type Written = Option<Result<String, LinkError>>;
 
-/// Asks the report worker for the table whenever what it is written from changes; an answer
-/// to an older request than the last is dropped.
+/// Asks the report worker for an HTML part (the fit table, the reach) whenever what it is
+/// written from changes; an answer to an older request than the last is dropped.
 #[hook]
-pub fn use_fit_table(request: Option<ReportRequest>) -> UseStateHandle<Written> {
+pub fn use_report_html(
+    loader: &'static str,
+    request: Option<ReportRequest>,
+) -> UseStateHandle<Written> {
     let written = use_state(|| None);
-    let link = use_report_worker();
+    let link = use_report_worker(loader);
     let last = use_memo((), |_| Rc::new(Cell::new(0u32)));
     {
         let (written, last) = (written.clone(), (*last).clone());

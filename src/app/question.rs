@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::browser;
 use super::markup::slot;
 
 use super::state::{use_advisor, Action};
@@ -22,6 +23,11 @@ pub fn question_view(props: &QuestionProps) -> Html {
     let key = factor.key();
     let chosen = state.shared.answers.get(factor);
     let why_id = format!("why-{key}");
+    // An embed keeps each answered question to one line until the reader asks to change it, so
+    // the verdict and the next question stay within a docs page's frame (the stylesheet hides
+    // the other options, except while the keyboard is in the group).
+    let opened = use_state(|| false);
+    let collapsed = state.shared.embed && chosen.is_some() && !*opened;
 
     let options = factor.choices().into_iter().map(|choice| {
         let id = format!("{key}-{}", choice.key());
@@ -48,6 +54,19 @@ pub fn question_view(props: &QuestionProps) -> Html {
             </p>
         }
     });
+    // "Change" goes away as the options appear: the focus moves to the chosen one, not the body.
+    {
+        let checked = chosen.map(|choice| format!("{key}-{}", choice.key()));
+        use_effect_with(*opened, move |opened| {
+            if let Some(id) = checked.filter(|_| *opened) {
+                browser::focus_if_lost(&id);
+            }
+        });
+    }
+    let change = collapsed.then(|| {
+        let onclick = Callback::from(move |_: MouseEvent| opened.set(true));
+        html! { <button type="button" class="link change" { onclick }>{ "Change" }</button> }
+    });
     let clear = chosen.map(|_| {
         let state = state.clone();
         let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Unanswer(factor)));
@@ -60,11 +79,11 @@ pub fn question_view(props: &QuestionProps) -> Html {
     });
 
     html! {
-        <fieldset class={ classes!("question", chosen.is_some().then_some("answered")) }
+        <fieldset class={ classes!("question", chosen.is_some().then_some("answered"), collapsed.then_some("collapsed")) }
             id={ format!("q-{key}") } aria-describedby={ why_id.clone() }>
             <legend>{ format!("{}. {}", props.number, question(factor)) }</legend>
             <p class="why" id={ why_id }>{ why(factor) }</p>
-            <div class="options">{ for options }</div>
+            <div class="options">{ for options }{ slot(change) }</div>
             { slot(suggested) }
             { slot(clear) }
             if factor == Factor::Resources { { this_device_toggle(&state) } }

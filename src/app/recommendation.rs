@@ -12,8 +12,9 @@ use crate::device::runtime::RuntimeClass;
 use crate::device::speed::Workload;
 use crate::engine::cost::PriceTable;
 use crate::engine::measured::Measured;
+use crate::engine::recommend::recommend_on_page;
 use crate::engine::recommend::Recommendation;
-use crate::engine::{recommend, Input};
+use crate::engine::Input;
 
 /// The recommendation with the measured facts it was scored from: the report worker re-scores
 /// the same facts with the same answers, so an exported report says what the page says.
@@ -87,7 +88,7 @@ pub fn recommendation_provider(props: &RecommendationProviderProps) -> Html {
                 cloud_latency_ms: cloud.map(f64::from_bits),
             };
             Scored {
-                recommendation: recommend(&Input::scored_on_page(
+                recommendation: recommend_on_page(&Input::scored_on_page(
                     answers,
                     cost,
                     &prices.0,

@@ -1,4 +1,5 @@
-//! The live result: verdict, confidence, hard rules, conflict, hybrid mode, factor chart, costs, stacks, export.
+//! The live result: verdict, confidence, hard rules, conflict, hybrid mode, the worker's details
+//! (plan, reach, stacks), what would change it, and the factor chart.
 
 use crate::decimal::{Fixed, Plain};
 use yew::prelude::*;
@@ -7,11 +8,14 @@ use super::embed::use_result_message;
 use super::factor_chart::FactorChart;
 use super::flip_links::flip_links;
 use super::markup::{escape, list, raw};
+use super::model_fit::use_report_html;
 use super::recommendation::use_recommendation;
+use super::report_worker::REPORTS;
 use super::state::use_advisor;
 use crate::engine::questions::{option_label, title, ASKED_ORDER};
 use crate::engine::recommend::Direction;
 use crate::engine::{Factor, Verdict};
+use crate::report::protocol::{Format, ReportRequest, ReportSource};
 
 fn headline(verdict: Verdict) -> &'static str {
     match verdict {
@@ -30,6 +34,29 @@ pub fn result_panel() -> Html {
     let host = state.shared.host.clone().filter(|_| state.shared.embed);
     use_result_message(host, r);
     let percent = Fixed(r.confidence * 100.0, 0);
+    // The details the report worker writes, since it holds the surveys and the words: a hybrid's
+    // plan, the share of a surveyed fleet that can run a verdict on the device, and the
+    // recommended stacks.
+    let wants_details = r.verdict != Verdict::Undecided;
+    let details = use_report_html(
+        REPORTS,
+        wants_details.then(|| ReportRequest {
+            source: ReportSource::Advice {
+                shared: state.shared.clone(),
+                measured: recommendation.measured.clone(),
+                price: state.prices.row_for(&state.shared.cost).map(Box::new),
+            },
+            format: Format::Details,
+        }),
+    );
+    // The last answer stays in the hook when the answers are cleared: shown only while wanted.
+    let details = match (&*details, wants_details) {
+        (Some(Ok(html)), true) => raw(html.clone()),
+        (Some(Err(error)), true) => html! {
+            <p class="muted small" id="details-error">{ format!("The stacks and details: the background worker {error}.") }</p>
+        },
+        _ => Html::default(),
+    };
 
     // The measured facts, hard rules, conflict and hybrid mode: display only, so HTML text.
     let mut notes = String::new();
@@ -67,22 +94,16 @@ pub fn result_panel() -> Html {
         );
         notes += "</div>";
     }
+    // The architecture's name and why here; how it works, when it applies, why not its nearest
+    // neighbour and what it takes come with the details below.
     if let Some(h) = &r.hybrid {
         notes += &format!(
-            "<div class=\"hybrid\" id=\"hybrid-mode\" data-mode=\"{}\"><h3>{}</h3><p>{}</p>\
-             <p id=\"hybrid-because\">Why here: {}</p><p class=\"muted\">When it applies: {}</p>\
-             <h4>What it takes to build</h4>",
+            "<div class=\"hybrid\" id=\"hybrid-mode\" data-mode=\"{}\"><h3>{}</h3>\
+             <p id=\"hybrid-because\">Why here: {}</p></div>",
             h.mode.key(),
-            escape(h.title),
-            escape(h.how),
+            escape(h.title()),
             escape(h.because),
-            escape(h.when)
         );
-        notes += &list(
-            " class=\"takes\"",
-            h.takes.iter().map(|t| (String::new(), t.as_str())),
-        );
-        notes += "</div>";
     }
     let mut reasons = String::from("<ul id=\"reasons\">");
     for f in ASKED_ORDER
@@ -108,17 +129,6 @@ pub fn result_panel() -> Html {
         );
     }
     reasons += "</ul>";
-    let mut stacks = String::from("<ul class=\"stacks\" id=\"stacks\">");
-    for s in &r.stacks {
-        stacks += &format!(
-            "<li data-side=\"{}\"><a href=\"{}\" target=\"_blank\" rel=\"noopener\">{}</a> — {}</li>",
-            s.side.key(),
-            escape(s.docs),
-            escape(s.name),
-            escape(s.why)
-        );
-    }
-    stacks += "</ul>";
 
     let mode = r.hybrid.as_ref().map(|h| h.mode.key());
     let decided = r.verdict != Verdict::Undecided;
@@ -149,15 +159,13 @@ pub fn result_panel() -> Html {
             if decided {
                 <h3>{ "Factor by factor" }</h3>
                 <FactorChart factors={ r.factors.clone() } />
-                <details class="reasons">
+                <details class="reasons" open={ state.shared.embed }>
                     <summary>{ "Why, factor by factor" }</summary>
                     { raw(reasons) }
                 </details>
             }
-            if decided {
-                <h3>{ "Recommended stacks" }</h3>
-                { raw(stacks) }
-            }
+            // Last, so its arrival from the worker moves nothing already on screen.
+            { details }
             // On narrow screens the result sits below the questions; this bar keeps the verdict in view.
             <a href="#result" class="verdict-bar" aria-label={ format!("Verdict: {}, {percent}% confidence. Go to the result.", headline(r.verdict)) }>
                 <span class={ classes!("dot", r.verdict.key()) }></span>

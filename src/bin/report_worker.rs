@@ -5,5 +5,5 @@ use local_or_cloud::worker_serve::serve;
 
 fn main() {
     console_error_panic_hook::set_once();
-    serve(ReportWorker::default());
+    serve(ReportWorker::reports());
 }

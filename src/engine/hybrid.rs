@@ -83,6 +83,27 @@ impl HybridMode {
         }
     }
 
+    /// Why this architecture and not the one closest to it.
+    pub const fn not_nearest(self) -> &'static str {
+        match self {
+            HybridMode::LocalFirst => {
+                "Not cloud first: the device answers unless a request is beyond it."
+            }
+            HybridMode::CloudFirst => {
+                "Not local first: the cloud answers whenever it is reachable."
+            }
+            HybridMode::SplitByData => {
+                "Not a local gate: the device decides what is sent, not whether."
+            }
+            HybridMode::CapabilityGated => {
+                "Not local first: the hardware, not the request, decides the side."
+            }
+            HybridMode::LocalGate => {
+                "Not local first: the device only decides what the cloud sees."
+            }
+        }
+    }
+
     /// What it takes to build: the pieces a team must add beyond a single-sided design.
     pub fn takes(self, platform: Platform) -> Vec<String> {
         let check = platform.capability_check();
@@ -195,4 +216,23 @@ pub fn choose(s: &Situation) -> Option<(HybridMode, &'static str)> {
         return Some((HybridMode::CloudFirst, "The cloud fits the task, but the connection is often missing, so a small on-device model keeps a reduced feature working."));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HybridMode;
+
+    #[test]
+    fn every_architecture_names_its_nearest_neighbour_and_why_not_in_one_short_line() {
+        for mode in HybridMode::ALL {
+            let why = mode.not_nearest();
+            assert!(why.starts_with("Not "), "{mode:?}");
+            assert!(why.len() <= 120, "{mode:?}");
+            let named = HybridMode::ALL
+                .iter()
+                .filter(|other| **other != mode)
+                .any(|other| why.contains(&other.title().to_lowercase()[..8]));
+            assert!(named, "{mode:?}: {why}");
+        }
+    }
 }

@@ -66,16 +66,55 @@ pub struct FactorResult {
     pub measured: bool,
 }
 
-/// The hybrid architecture chosen: how it works, when it applies, why here, and what it takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The hybrid architecture chosen and which answers made it the one. How it works, when it
+/// applies, why not its nearest neighbour and what it takes are the mode's own words, read
+/// where they are shown (the report worker writes them), so the page's bundle carries only the
+/// title and the reason; the report states all of them (the `Serialize` below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HybridPlan {
     pub mode: HybridMode,
-    pub title: &'static str,
-    pub how: &'static str,
-    pub when: &'static str,
     /// Which answers made this architecture the one.
     pub because: &'static str,
-    pub takes: Vec<String>,
+    /// The platform its building blocks are named for.
+    pub platform: Platform,
+}
+
+impl HybridPlan {
+    pub fn title(&self) -> &'static str {
+        self.mode.title()
+    }
+
+    pub fn how(&self) -> &'static str {
+        self.mode.how()
+    }
+
+    pub fn when(&self) -> &'static str {
+        self.mode.when()
+    }
+
+    /// Why this architecture and not the one closest to it.
+    pub fn not_nearest(&self) -> &'static str {
+        self.mode.not_nearest()
+    }
+
+    pub fn takes(&self) -> Vec<String> {
+        self.mode.takes(self.platform)
+    }
+}
+
+impl Serialize for HybridPlan {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut plan = serializer.serialize_struct("HybridPlan", 7)?;
+        plan.serialize_field("mode", &self.mode)?;
+        plan.serialize_field("title", self.title())?;
+        plan.serialize_field("how", self.how())?;
+        plan.serialize_field("when", self.when())?;
+        plan.serialize_field("because", self.because)?;
+        plan.serialize_field("not_nearest", self.not_nearest())?;
+        plan.serialize_field("takes", &self.takes())?;
+        plan.end()
+    }
 }
 
 /// Everything the engine needs.
@@ -144,21 +183,33 @@ pub(crate) struct Decision {
     pub measured_facts: Vec<String>,
 }
 
-/// Scores the input. Total: every input gives a recommendation.
+/// Scores the input, with the recommended stacks: what the reports state. Total: every input
+/// gives a recommendation.
 pub fn recommend(input: &Input) -> Recommendation {
+    build::<true>(input)
+}
+
+/// The same without the stacks: the page shows them from the report worker, so their names,
+/// links and reasons stay out of the app bundle (a constant, so the app links no stack code).
+pub fn recommend_on_page(input: &Input) -> Recommendation {
+    build::<false>(input)
+}
+
+fn build<const STACKS: bool>(input: &Input) -> Recommendation {
     let d = decide(input);
     let platform = Platform::of(input.answers.tooling());
     let answered = input.answers.answered();
     let confidence = confidence(&d, answered);
     let hybrid = d.mode.map(|(mode, because)| HybridPlan {
         mode,
-        title: mode.title(),
-        how: mode.how(),
-        when: mode.when(),
         because,
-        takes: mode.takes(platform),
+        platform,
     });
-    let stacks = stacks::recommend(d.verdict, &input.answers, d.resources);
+    let stacks = if STACKS {
+        stacks::recommend(d.verdict, &input.answers, d.resources)
+    } else {
+        Vec::new()
+    };
     let flips = flips::search(input, &d);
     Recommendation {
         verdict: d.verdict,

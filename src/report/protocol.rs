@@ -16,10 +16,16 @@ use std::rc::Rc;
 
 use crate::engine::cost::{Price, PriceTable};
 use crate::engine::{recommend, Input, Measured};
+use crate::report::details::{
+    plan_html, reach_html, reach_of, reach_sentence, stacks_html, stands_on_reach,
+};
 use crate::share::Shared;
 use crate::worker_serve::Job;
 
-/// The report worker's job: `report_worker.js`, started on the visitor's first export.
+/// The report worker's job: `report_worker.js`, started on the visitor's first export or a
+/// verdict's reach; `fit_worker.js` serves it too, with the fit table as its only writer
+/// (`ReportWorker::fit_tables`), so a wide screen's first view, whose device panel is open,
+/// fetches neither the engine nor the report writers.
 pub struct ReportJob;
 
 impl Job for ReportJob {
@@ -29,13 +35,16 @@ impl Job for ReportJob {
     const NAME: &'static str = "report";
 }
 
-/// The two ways out of the page (Markdown to copy, JSON to download), and the device panel's
-/// fit table as HTML text at one precision (for the capabilities only).
+/// The two ways out of the page (Markdown to copy, JSON to download), the device panel's
+/// fit table as HTML text at one precision (for the capabilities only), and the result panel's
+/// details as HTML text (for the advice only): a hybrid's plan, the verdict's reach across the
+/// surveyed fleet (each where the verdict has one) and the recommended stacks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Markdown,
     Json,
     FitTable(Precision, RuntimeClass),
+    Details,
 }
 
 /// What a report is written from.
@@ -65,9 +74,29 @@ pub struct ReportRequest {
 }
 
 impl ReportRequest {
-    /// Whether writing it needs the model list (the worker fetches it once).
-    pub fn needs_catalogue(&self) -> bool {
-        matches!(self.source, ReportSource::Capabilities { .. })
+    /// The fit table's HTML text, for a `FitTable` request about a device; None for any other.
+    pub fn fit_table(&self, catalogue: &Catalogue) -> Option<String> {
+        let (
+            ReportSource::Capabilities {
+                profile,
+                context,
+                measurement,
+                workload,
+            },
+            Format::FitTable(precision, runtime),
+        ) = (&self.source, self.format)
+        else {
+            return None;
+        };
+        let query = FitQuery {
+            profile,
+            context: *context,
+            precision,
+            runtime,
+            measured: measurement.as_ref(),
+            work: *workload,
+        };
+        Some(fit_table_html(catalogue, &query))
     }
 
     /// The report's text: what the worker answers.
@@ -82,9 +111,37 @@ impl ReportRequest {
                 let input =
                     Input::scored_on_page(&shared.answers, &shared.cost, &prices, measured.clone());
                 let recommendation = recommend(&input);
+                let answers = &shared.answers;
+                let reach = catalogue.fleet.as_ref().ok().and_then(|fleet| {
+                    stands_on_reach(&recommendation)
+                        .then(|| {
+                            reach_of(
+                                &recommendation,
+                                answers.model_size(),
+                                answers.tooling(),
+                                fleet,
+                            )
+                        })
+                        .flatten()
+                });
                 match self.format {
-                    Format::Markdown => super::markdown(&recommendation, shared),
-                    Format::Json | Format::FitTable(..) => super::json(&recommendation, shared),
+                    Format::Markdown => {
+                        let mut md = super::markdown(&recommendation, shared);
+                        if let Some(reach) = &reach {
+                            md += &format!("\n## Who can run it\n\n{}\n", reach_sentence(reach));
+                        }
+                        md
+                    }
+                    Format::Details => {
+                        let plan = recommendation.hybrid.as_ref().map(plan_html);
+                        let reach = reach.as_ref().map(reach_html);
+                        plan.unwrap_or_default()
+                            + &reach.unwrap_or_default()
+                            + &stacks_html(&recommendation.stacks)
+                    }
+                    Format::Json | Format::FitTable(..) => {
+                        super::json(&recommendation, shared, reach.as_ref())
+                    }
                 }
             }
             ReportSource::Capabilities {
@@ -93,16 +150,8 @@ impl ReportRequest {
                 measurement,
                 workload,
             } => {
-                if let Format::FitTable(precision, runtime) = self.format {
-                    let query = FitQuery {
-                        profile,
-                        context: *context,
-                        precision,
-                        runtime,
-                        measured: measurement.as_ref(),
-                        work: *workload,
-                    };
-                    return fit_table_html(catalogue, &query);
+                if let Some(table) = self.fit_table(catalogue) {
+                    return table;
                 }
                 let report = CapabilityReport::new(
                     catalogue.shapes(),
@@ -288,7 +337,7 @@ mod tests {
         );
         assert_eq!(
             request(Format::Json).write(&built_in()),
-            super::super::json(&page, &shared)
+            super::super::json(&page, &shared, None)
         );
         let profile = profile();
         let m = measurement();

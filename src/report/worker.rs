@@ -1,9 +1,10 @@
-//! The report worker: writes the Markdown and JSON exports and the device panel's fit table off
-//! the page's thread and bundle.
+//! The report worker: writes the Markdown and JSON exports and the verdict's reach off the
+//! page's thread and bundle; built a second time with only the device panel's fit table.
 //!
-//! The app starts it the first time the visitor copies or downloads a report, or opens the
-//! device panel; the page's bundle holds only the message types (`protocol`), not the report
-//! writers, the starter code or the model list's parser.
+//! The app starts the report worker the first time the visitor copies or downloads a report,
+//! or a verdict quotes its reach, and the fit worker when the device panel shows its table; the
+//! page's bundle holds only the message types (`protocol`), not the writers, the starter code
+//! or the model list's parser.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,20 +21,43 @@ use crate::worker_serve::{Replier, Serve};
 const MODEL_LIST: &str = "data/models.json";
 const FLEET: &str = "data/fleet.json";
 
-/// Every request carries the facts it needs; the model list and the surveys are read once, at
-/// the first request that needs them, and kept. Requests that arrive while they are being read
-/// wait for that one read rather than fetching them again.
-#[derive(Default)]
+/// Every request carries the facts it needs; the model list and the surveys (which every report
+/// quotes: the fit table's reach column, the verdict's reach) are read once, at the first
+/// request, and kept. Requests that arrive while they are being read wait for that one read
+/// rather than fetching them again. Built with every writer, or with the fit table's alone in
+/// a bundle of its own.
 pub struct ReportWorker {
     catalogue: Rc<RefCell<Kept>>,
+    /// The writer: a plain function, so a bundle links only the writers it is given.
+    write: Writer,
 }
 
-#[derive(Default)]
+type Writer = fn(&ReportRequest, &Catalogue) -> String;
+
 enum Kept {
-    #[default]
     Unread,
     Reading(Vec<(ReportRequest, Replier<ReportJob>)>),
     Read(Rc<Catalogue>),
+}
+
+impl ReportWorker {
+    /// Every report, the reach and the fit table.
+    pub fn reports() -> Self {
+        Self::new(ReportRequest::write)
+    }
+
+    /// The fit table alone: no report writer or engine is linked (any other request gets an
+    /// empty text, which the app never sends it).
+    pub fn fit_tables() -> Self {
+        Self::new(|request, catalogue| request.fit_table(catalogue).unwrap_or_default())
+    }
+
+    fn new(write: Writer) -> Self {
+        Self {
+            catalogue: Rc::new(RefCell::new(Kept::Unread)),
+            write,
+        }
+    }
 }
 
 impl Serve for ReportWorker {
@@ -42,21 +66,18 @@ impl Serve for ReportWorker {
     fn received(&mut self, request: ReportRequest, reply: Replier<ReportJob>) {
         let mut kept = self.catalogue.borrow_mut();
         match &mut *kept {
-            Kept::Read(catalogue) => reply.send(&request.write(catalogue)),
-            _ if !request.needs_catalogue() => {
-                reply.send(&request.write(&Catalogue::built_in(String::new())))
-            }
+            Kept::Read(catalogue) => reply.send(&(self.write)(&request, catalogue)),
             Kept::Reading(waiting) => waiting.push((request, reply)),
             Kept::Unread => {
                 *kept = Kept::Reading(vec![(request, reply)]);
-                spawn_local(read_and_answer(self.catalogue.clone()));
+                spawn_local(read_and_answer(self.catalogue.clone(), self.write));
             }
         }
     }
 }
 
 /// Reads the list and the surveys together, then answers every request that waited for them.
-async fn read_and_answer(cell: Rc<RefCell<Kept>>) {
+async fn read_and_answer(cell: Rc<RefCell<Kept>>, write: Writer) {
     let (list, fleet) = futures::future::join(read_list(), read_fleet()).await;
     let mut catalogue = match list {
         Ok(list) => Catalogue::from_list(list),
@@ -79,7 +100,7 @@ async fn read_and_answer(cell: Rc<RefCell<Kept>>) {
         _ => Vec::new(),
     };
     for (request, reply) in waiting {
-        reply.send(&request.write(&catalogue));
+        reply.send(&write(&request, &catalogue));
     }
 }
 

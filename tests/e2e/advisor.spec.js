@@ -41,7 +41,7 @@ test('a hybrid names its architecture, and each "what would change it" link open
   await page.goto('./?privacy=personal&resources=low_end&model_size=large&connectivity=always&request_mix=varied&knowledge=live_data');
   await expect(result(page)).toHaveAttribute('data-verdict', 'hybrid');
   await expect(result(page)).toHaveAttribute('data-hybrid-mode', 'local_gate');
-  await expect(page.locator('#hybrid-mode .takes li')).toHaveCount(3);
+  await expect(page.locator('#hybrid-plan .takes li')).toHaveCount(3);
   await expect(page.locator('input[name="request_mix"][value="varied"]')).toBeChecked();
   await expect(page.locator('input[name="knowledge"][value="live_data"]')).toBeChecked();
   const flips = page.locator('#flips a[data-flip-to]');
@@ -260,12 +260,12 @@ test('the report can be copied as Markdown and downloaded as JSON', async ({ pag
   page.on('request', (request) => {
     if (/report_worker/.test(request.url())) fetched.push(request.url());
   });
-  // On a phone the device panel starts folded, so nothing asks for its fit table: the report
-  // writers live in a worker the page fetches only for the first export.
+  // On a phone the device panel starts folded; a local verdict still asks the report worker
+  // for its reach, and the export uses the same worker.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./?privacy=device_only&model_size=small');
   await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
-  expect(fetched).toEqual([]);
+  await expect(page.locator('#reach')).toHaveAttribute('data-model', 'Llama 3.2 1B');
   await page.locator('#report-copy').click();
   await expect(page.locator('#report-status')).toHaveText('Markdown report copied.');
   const markdown = await page.evaluate(() => navigator.clipboard.readText());
@@ -281,7 +281,50 @@ test('the report can be copied as Markdown and downloaded as JSON', async ({ pag
   // The decision record: what would change it and starting code for a small local model.
   expect(json.what_would_change_it.length).toBeGreaterThan(0);
   expect(json.starting_code.some((s) => s.code.includes('additionalProperties'))).toBe(true);
+  // The record states the reach the page showed: its share, survey and date.
+  expect(markdown).toContain('## Who can run it');
+  expect(json.reach.model).toBe('Llama 3.2 1B');
+  expect(json.reach.fleet_source).toBe('survey');
+  expect(json.reach.survey_date).toBe('2026-04');
+  expect(Number(await page.locator('#reach').getAttribute('data-local-share'))).toBeCloseTo(json.reach.local_share, 6);
   expect(fetched.some((url) => url.endsWith('report_worker.js'))).toBe(true);
+});
+
+test('a verdict that runs on the device where it can quotes the share of a surveyed fleet that can, and what the rest costs', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (request) => {
+    if (/report_worker/.test(request.url())) fetched.push(request.url());
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  // A cloud verdict stands on no device: its stacks come from the report worker, with no reach.
+  await page.goto('./?privacy=public&model_size=large&collaboration=anywhere&connectivity=always');
+  await expect(result(page)).toHaveAttribute('data-verdict', 'cloud');
+  await expect(page.locator('#stacks li[data-side="cloud"]').first()).toBeVisible();
+  await expect(page.locator('#reach')).toHaveCount(0);
+  expect(fetched.some((url) => url.endsWith('report_worker.js'))).toBe(true);
+  // A capability-gated Windows feature on a mixed fleet: the share that runs Phi-4-mini natively.
+  await page.goto('./?privacy=internal&resources=mixed&model_size=medium&tooling=windows&cost=no_usage_fees&connectivity=intermittent');
+  await expect(result(page)).toHaveAttribute('data-verdict', 'hybrid');
+  const reach = page.locator('#reach');
+  await expect(reach).toHaveAttribute('data-model', 'Phi-4-mini (3.8B)');
+  await expect(reach).toHaveAttribute('data-runtime', 'native-cpu');
+  await expect(reach).toHaveAttribute('data-fleet-source', 'survey');
+  await expect(reach).toHaveAttribute('data-survey-date', '2026-04');
+  const share = Number(await reach.getAttribute('data-local-share'));
+  expect(share).toBeGreaterThan(0);
+  expect(share).toBeLessThanOrEqual(1);
+  await expect(reach).toContainText(`About ${Math.round(share * 100)}% of the PCs`);
+  await expect(reach).toContainText('would fall back to the cloud');
+  await expect(reach.locator('li[data-runtime]')).toHaveCount(4);
+  // A local verdict has no cloud to fall back to; a bigger model never reaches more of the fleet.
+  await page.goto('./?privacy=device_only&connectivity=offline&model_size=small&tooling=windows');
+  await expect(result(page)).toHaveAttribute('data-verdict', 'local');
+  await expect(reach).toHaveAttribute('data-model', 'Llama 3.2 1B');
+  await expect(reach).not.toContainText('fall back');
+  const small = Number(await reach.getAttribute('data-local-share'));
+  await answer(page, 'model_size', 'large');
+  await expect(reach).toHaveAttribute('data-model', 'Qwen2.5 7B');
+  expect(Number(await reach.getAttribute('data-local-share'))).toBeLessThanOrEqual(small);
 });
 
 test('a browser without ClipboardItem gets the report once it is written', async ({ page, context }) => {
@@ -426,9 +469,11 @@ test('nothing shifts once the page has rendered', async ({ page }) => {
   const layoutShifts = await watchLayoutShifts(page);
   await page.goto('./?privacy=personal&model_size=large&resources=mixed');
   // The app has taken over the prerendered page (the analyzer waits for its box), and the
-  // last part to arrive, the fit table from the report worker, is in.
+  // last parts to arrive, the fit table from the fit worker and the verdict's details from the
+  // report worker, are in.
   await expect(page.locator('html')).toHaveAttribute('data-app', /.*/, { timeout: 60_000 });
   await expect(page.locator('#fit-table')).toBeAttached({ timeout: 30_000 });
+  await expect(page.locator('#stacks')).toBeAttached({ timeout: 30_000 });
   const shifts = await layoutShifts();
   expect(shifts).toEqual([]);
 });

@@ -292,3 +292,13 @@ test('each row gives the surveyed reach of its model, with its source and date',
   expect(b).toBeLessThan(a);
   await expect(page.locator('#fit-reach')).toContainText("Valve's Steam Hardware & Software Survey (2026-04");
 });
+
+test('a wide first view gets its fit table from the fit worker and never fetches the report writers', async ({ page }) => {
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname.split('/').pop()));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./');
+  await expect(page.locator('#fit-table tbody tr').first()).toBeVisible();
+  expect(fetched).toContain('fit_worker_bg.wasm');
+  expect(fetched.filter((file) => file.startsWith('report_worker'))).toEqual([]);
+});

@@ -141,6 +141,8 @@ test('messages from other origins or other frames are ignored', async ({ page })
   const frame = await openDocsPage(page);
   const inside = page.frameLocator('#advisor iframe');
   await expect(inside.locator('#result')).toBeVisible();
+  // The details the report worker writes (the stacks) are the last part to arrive.
+  await expect(inside.locator('#stacks')).toBeAttached();
   await expect(page.locator('#advisor')).toHaveAttribute('data-verdict', /local|cloud|hybrid/);
   await expect.poll(() => frame.evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThan(400);
   const height = await frame.evaluate((f) => f.getBoundingClientRect().height);
@@ -183,4 +185,49 @@ test('data-describe puts the description in the frame and shows its box', async 
   await page.addScriptTag({ url: BASE_URL + 'embed.js' });
   const inside = page.frameLocator('#advisor iframe');
   await expect(inside.locator('#describe-text')).toHaveValue('Summarize notes offline');
+});
+
+// The compact layout a docs page needs: the verdict first, answered questions on one line each
+// with "Change", only the next unanswered question open, all within 1,000 px.
+for (const width of [1280, 390]) {
+  test(`at ${width} px the embed shows the verdict first and fits two answers and the next question in 1,000 px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('./?embed=1&privacy=regulated&connectivity=offline');
+    await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+    await expect(page.locator('#result')).toHaveAttribute('data-verdict', 'local');
+    // Who can run it arrives last, from the report worker: measured with it in.
+    await expect(page.locator('#reach')).toBeVisible();
+    const top = (selector) => page.locator(selector).evaluate((e) => e.getBoundingClientRect().top);
+    expect(await top('#result')).toBeLessThan(await top('#questionnaire'));
+    // The hard rules are the top reasons, in view; the evidence is in the full advisor.
+    await expect(page.locator('#result .rules li').first()).toBeVisible();
+    await expect(page.locator('.factor-chart')).toBeHidden();
+    // Each answered question is one line: its answer and "Change".
+    const privacy = page.locator('#q-privacy');
+    await expect(privacy).toHaveClass(/collapsed/);
+    await expect(privacy.locator('.option:visible')).toHaveCount(1);
+    await expect(privacy.getByRole('button', { name: 'Change' })).toBeVisible();
+    // One unanswered question is open; the rest wait their turn.
+    await expect(page.locator('.question:not(.answered):visible')).toHaveCount(1);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.log(`embed at ${width} px with two answers: ${height} px`);
+    expect(height).toBeLessThanOrEqual(1000);
+  });
+}
+
+test('in the embed "Change" opens an answer with the focus on it, and answering opens the next question', async ({ page }) => {
+  await page.goto('./?embed=1&privacy=regulated');
+  await expect(page.locator('html')).toHaveAttribute('data-app', 'running');
+  await page.locator('#q-privacy').getByRole('button', { name: 'Change' }).click();
+  await expect(page.locator('#q-privacy .option:visible')).toHaveCount(await page.locator('#q-privacy .option').count());
+  expect(await page.evaluate(() => document.activeElement.id)).toBe('privacy-regulated');
+  // The next question, answered from the keyboard: the focus stays in it, and the one after opens.
+  const next = page.locator('.question:not(.answered):visible');
+  const id = await next.getAttribute('id');
+  await next.locator('input[type=radio]').first().focus();
+  await page.keyboard.press('Space');
+  await expect(page.locator(`#${id}`)).toHaveClass(/answered/);
+  expect(await page.evaluate((id) => !!document.activeElement.closest(`#${id}`), id)).toBe(true);
+  await expect(page.locator('.question:not(.answered):visible')).toHaveCount(1);
+  expect(await page.locator('.question:not(.answered):visible').getAttribute('id')).not.toBe(id);
 });

@@ -52,7 +52,7 @@ function builtFiles() {
 }
 
 // The heavy parts: the analyzer's and benchmark's worker and model, the cloud worker, the icons.
-const onDemand = (file) => /^(worker|cloud_worker|report_worker|models\/|icons\/|embed\.js|data\/models\.json|data\/fleet\.json)/.test(file);
+const onDemand = (file) => /^(worker|cloud_worker|report_worker|fit_worker|models\/|icons\/|embed\.js|data\/models\.json|data\/fleet\.json)/.test(file);
 
 const cachedFiles = (page) => page.evaluate(async () => {
   const names = await caches.keys();

@@ -8,9 +8,7 @@
 //! The judge treats the app as a black box: it reads README and the built dist/, never the app's
 //! sources, so that it can judge a layout it was not written beside.
 
-mod files;
 mod generators;
-mod server;
 mod sources;
 
 use std::path::{Path, PathBuf};
@@ -19,8 +17,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
+use crate::site_server::Site;
 use generators::Tools;
-use server::Site;
 use sources::Embed;
 
 use crate::tools;

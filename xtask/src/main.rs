@@ -16,6 +16,8 @@ mod precache;
 mod prerender;
 mod process;
 mod refresh_data;
+mod site_files;
+mod site_server;
 mod sizes;
 mod static_server;
 mod tally;

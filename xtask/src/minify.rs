@@ -20,7 +20,14 @@ fn glue_kind(name: &str) -> Option<Kind> {
     }
     if name.starts_with("app-") {
         Some(Kind::Module)
-    } else if ["worker.js", "cloud_worker.js", "report_worker.js"].contains(&name) {
+    } else if [
+        "worker.js",
+        "cloud_worker.js",
+        "report_worker.js",
+        "fit_worker.js",
+    ]
+    .contains(&name)
+    {
         Some(Kind::Script)
     } else {
         None
@@ -110,7 +117,12 @@ mod tests {
             glue_kind("app-444b8c685967fdee.js"),
             Some(Kind::Module)
         ));
-        for worker in ["worker.js", "cloud_worker.js", "report_worker.js"] {
+        for worker in [
+            "worker.js",
+            "cloud_worker.js",
+            "report_worker.js",
+            "fit_worker.js",
+        ] {
             assert!(matches!(glue_kind(worker), Some(Kind::Script)), "{worker}");
         }
         for other in ["sw.js", "pwa-8e3fb0b7b3c7039.js", "embed.js", "app-1.wasm"] {

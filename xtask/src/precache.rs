@@ -98,23 +98,24 @@ fn version(dir: &Path, files: &[String]) -> Result<String> {
 /// worker, the report worker and the data only it reads (the fit table, the exports), the
 /// install icons and the host pages' `embed.js`. `sizes` counts the rest as a first visit.
 pub fn on_demand(name: &str) -> bool {
-    const HEAVY: [&str; 8] = [
+    const HEAVY: [&str; 9] = [
         "worker",
         "cloud_worker",
         "models/",
         "icons/",
         "embed.js",
         "report_worker",
+        "fit_worker",
         "data/models.json",
         "data/fleet.json",
     ];
     HEAVY.iter().any(|prefix| name.starts_with(prefix))
 }
 
-/// What a wide screen adds to a first view: its device panel is open, and the report worker
-/// writes the fit table there from the model list and the surveys.
+/// What a wide screen adds to a first view: its device panel is open, and the fit worker writes
+/// the fit table there from the model list and the surveys.
 pub fn desktop_first_view(name: &str) -> bool {
-    ["report_worker", "data/models.json", "data/fleet.json"]
+    ["fit_worker", "data/models.json", "data/fleet.json"]
         .iter()
         .any(|prefix| name.starts_with(prefix))
 }
@@ -197,11 +198,8 @@ mod tests {
         ] {
             assert!(!on_demand(light) && !desktop_first_view(light), "{light}");
         }
-        for wide in [
-            "report_worker_bg.wasm",
-            "data/models.json",
-            "data/fleet.json",
-        ] {
+        assert!(on_demand("report_worker_bg.wasm") && !desktop_first_view("report_worker_bg.wasm"));
+        for wide in ["fit_worker_bg.wasm", "data/models.json", "data/fleet.json"] {
             assert!(on_demand(wide) && desktop_first_view(wide), "{wide}");
         }
     }

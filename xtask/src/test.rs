@@ -87,6 +87,8 @@ pub fn run_all(root: &Path) -> Result<()> {
         clippy_wasm32(&[
             "--bin",
             "report_worker",
+            "--bin",
+            "fit_worker",
             "--no-default-features",
             "--features",
             "report-worker",

@@ -1,12 +1,13 @@
-//! The judge's static server: one directory under a path prefix, sent as a real deployment sends it
-//! (brotli when the request accepts it, README's Deploy cache headers, ETags that answer 304).
+//! The loopback static server: one directory under a path prefix, either as a real deployment
+//! sends it (brotli when the request accepts it, README's Deploy cache headers, ETags that answer
+//! 304: the docs-site judge measures a first view and a second embed's cache with it) or plain
+//! (every file raw and `no-cache`: the end-to-end tests and `serve-dist`).
 //!
-//! The test servers of `static_server` send every file raw and uncached; a first view measured
-//! there would count the app's raw wasm and could not show whether a second embed is served
-//! from the HTTP cache. It is also plain `std::net`, not tiny_http: under tiny_http 0.12 about one
-//! fresh server in four left two of a docs page's first parallel requests unanswered (the
-//! response was written, the browser never got it; strace showed the sockets closed under it),
-//! and the page never loaded. HTTP/1.1 with keep-alive and Content-Length is all a browser needs.
+//! Plain `std::net`, not tiny_http: under tiny_http 0.12 about one fresh server in four left two
+//! of a page's first parallel requests unanswered (the response was written, the browser never
+//! got it; strace showed the sockets closed under it). That was the end-to-end suite's flaky
+//! service worker tests: an install or a "Make available offline" whose parallel fetches never
+//! all came back. HTTP/1.1 with keep-alive and Content-Length is all a browser needs.
 //! `DOCS_SITES_LOG=1` prints every request; a request slower than 5 s is always printed.
 
 use std::io::{BufRead, BufReader, Write};
@@ -19,7 +20,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 
-use super::files::{Files, Reply};
+use crate::site_files::{Files, Reply};
 
 /// A server for one directory, running on its own thread until dropped.
 pub struct Site {
@@ -30,13 +31,21 @@ pub struct Site {
 }
 
 impl Site {
-    /// Serves `root` under `prefix` (such as `/tools/advisor/`) on 127.0.0.1 at a free port.
-    /// The directory may be filled after the start: files are looked up per request.
+    /// Serves `root` under `prefix` (such as `/tools/advisor/`) on 127.0.0.1 at a free port, as
+    /// a deployment does. The directory may be filled after the start: files are looked up per
+    /// request.
     pub fn start(root: PathBuf, prefix: &str) -> Result<Self> {
-        let listener = TcpListener::bind(("127.0.0.1", 0)).context("cannot listen on loopback")?;
+        Self::start_on(root, prefix, 0, true)
+    }
+
+    /// Serves `root` under `prefix` on 127.0.0.1:`port` (0 picks a free port), as a deployment
+    /// does when `deployed`, else plain.
+    pub fn start_on(root: PathBuf, prefix: &str, port: u16, deployed: bool) -> Result<Self> {
+        let listener =
+            TcpListener::bind(("127.0.0.1", port)).context("cannot listen on loopback")?;
         let port = listener.local_addr()?.port();
         let stop = Arc::new(AtomicBool::new(false));
-        let files = Arc::new(Files::new(root, prefix));
+        let files = Arc::new(Files::new(root, prefix, deployed));
         let thread = {
             let stop = stop.clone();
             std::thread::spawn(move || {
@@ -68,6 +77,13 @@ impl Site {
     /// The served directory's address, with its prefix and trailing slash.
     pub fn url(&self) -> String {
         format!("{}{}", self.origin(), self.prefix)
+    }
+
+    /// Blocks until the server stops (for the interactive `serve-dist` command).
+    pub fn wait(mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
@@ -114,7 +130,7 @@ fn connection(stream: TcpStream, files: &Files) {
         let seconds = started.elapsed().as_secs_f64();
         if seconds > 5.0 || std::env::var_os("DOCS_SITES_LOG").is_some() {
             eprintln!(
-                "docs-sites server: {} {} -> {} in {seconds:.1} s",
+                "static server: {} {} -> {} in {seconds:.1} s",
                 request.method, request.target, reply.status
             );
         }

@@ -1,6 +1,7 @@
-//! What the judge's server answers for a path: the file, brotli-compressed when the request accepts
-//! it (README's `brotli -q 11` precompression, done once per file and kept), with README's Deploy
-//! cache headers and an ETag, or a 304, a redirect to the directory's slash, or a 404.
+//! What the static server answers for a path: the file, or a redirect to the directory's slash,
+//! or a 404. Served as deployed, a file is brotli-compressed when the request accepts it
+//! (README's `brotli -q 11` precompression, done once per file and kept), with README's Deploy
+//! cache headers and an ETag, or a 304; served plain, it is sent raw and `no-cache`.
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -34,20 +35,29 @@ pub struct Files {
     /// Brotli output per file, kept while the file's length and modification time stay the same
     /// (compressing the app's wasm at quality 11 takes seconds; every test would pay it).
     compressed: Mutex<Compressed>,
+    /// As a deployment sends it (compressed, cached, ETags), or plain.
+    deployed: bool,
 }
 
 impl Files {
-    pub fn new(root: PathBuf, prefix: &str) -> Files {
+    pub fn new(root: PathBuf, prefix: &str, deployed: bool) -> Files {
         Files {
             root,
             prefix: prefix.to_owned(),
             compressed: Mutex::default(),
+            deployed,
         }
     }
 
     /// The answer for a request target (path and query) and the request's two relevant headers.
     pub fn reply(&self, target: &str, accept_encoding: &str, if_none_match: &str) -> Reply {
         let url = target.split(['?', '#']).next().unwrap_or("/");
+        if format!("{url}/") == self.prefix {
+            // A host sends the directory without its slash to the slash, or relative URLs break.
+            let mut reply = Reply::status(301);
+            reply.headers.push(("Location", self.prefix.clone()));
+            return reply;
+        }
         let Some(path) = url
             .strip_prefix(&self.prefix)
             .and_then(|relative| resolve(&self.root, relative))
@@ -59,6 +69,9 @@ impl Files {
             let mut reply = Reply::status(301);
             reply.headers.push(("Location", format!("{url}/")));
             return reply;
+        }
+        if !self.deployed {
+            return plain(&path).unwrap_or_else(|| Reply::status(404));
         }
         let brotli = accept_encoding
             .split(',')
@@ -95,9 +108,10 @@ impl Files {
             reply.status = 304;
             return Some(reply);
         }
-        reply
-            .headers
-            .push(("Content-Type", content_type(path).into()));
+        reply.headers.push((
+            "Content-Type",
+            crate::static_server::content_type(path).into(),
+        ));
         reply.body = if encode {
             reply.headers.push(("Content-Encoding", "br".into()));
             self.brotli(path, meta.len(), modified)?
@@ -161,30 +175,25 @@ fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     full.exists().then_some(full)
 }
 
+/// The file raw and uncached, as the end-to-end tests want it: a test that redeploys a file
+/// sees the new one at once.
+fn plain(path: &Path) -> Option<Reply> {
+    let mut reply = Reply::status(200);
+    reply.headers.push(("Cache-Control", "no-cache".into()));
+    reply.headers.push((
+        "Content-Type",
+        crate::static_server::content_type(path).into(),
+    ));
+    reply.body = std::fs::read(path).ok()?;
+    Some(reply)
+}
+
 /// Images and fonts are compressed already; brotli would only cost time.
 fn compressible(path: &Path) -> bool {
     !matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("png" | "jpg" | "jpeg" | "gif" | "webp" | "woff" | "woff2" | "ico")
     )
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "json" | "map" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "txt" => "text/plain; charset=utf-8",
-        "xml" => "application/xml",
-        _ => "application/octet-stream",
-    }
 }
 
 #[cfg(test)]
@@ -205,7 +214,7 @@ mod tests {
     fn paths_that_climb_out_are_refused_and_a_revalidation_gets_304() {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         assert_eq!(resolve(&root, "../Cargo.toml"), None);
-        let files = Files::new(root, "/x/");
+        let files = Files::new(root, "/x/", true);
         assert_eq!(files.reply("/Cargo.toml", "br", "").status, 404);
         let first = files.reply("/x/Cargo.toml?v=1", "gzip, br", "");
         assert_eq!(first.status, 200);
@@ -219,5 +228,22 @@ mod tests {
             .clone();
         assert_eq!(files.reply("/x/Cargo.toml", "br", &etag).status, 304);
         assert_eq!(files.reply("/x/src", "br", "").status, 301);
+    }
+
+    #[test]
+    fn paths_that_climb_out_are_refused() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert_eq!(resolve(root, "/../Cargo.toml"), None);
+        assert_eq!(resolve(root, "/src/../../Cargo.toml"), None);
+        assert!(resolve(root, "/Cargo.toml").is_some());
+        assert_eq!(resolve(root, "/missing.txt"), None);
+        let files = Files::new(root.to_path_buf(), "/", false);
+        assert_eq!(files.reply("/../Cargo.toml", "", "").status, 404);
+        let plain = files.reply("/Cargo.toml?x=1", "br", "");
+        assert_eq!(plain.status, 200);
+        assert!(!plain
+            .headers
+            .iter()
+            .any(|(name, _)| *name == "Content-Encoding"));
     }
 }
