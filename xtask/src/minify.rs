@@ -53,12 +53,7 @@ pub fn glue(dir: &Path, root: &Path) -> Result<()> {
         );
     }
     shorten_app_imports(dir)?;
-    for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
-        let path = entry?.path();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    for (path, name) in staged(dir)? {
         let Some(kind) = glue_kind(&name) else {
             continue;
         };
@@ -83,16 +78,26 @@ pub fn glue(dir: &Path, root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The files Trunk staged in `dir`, each with its name.
+pub fn staged(dir: &Path) -> Result<Vec<(std::path::PathBuf, String)>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        files.push((path, name));
+    }
+    Ok(files)
+}
+
 /// Shortens the app's import names in its wasm and its glue together.
 fn shorten_app_imports(dir: &Path) -> Result<()> {
-    let mut glue = None;
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-        if let Some(name) = name.filter(|n| n.starts_with("app-") && n.ends_with(".js")) {
-            glue = Some((path.clone(), dir.join(name.replace(".js", "_bg.wasm"))));
-        }
-    }
+    let glue = staged(dir)?
+        .into_iter()
+        .find(|(_, name)| name.starts_with("app-") && name.ends_with(".js"))
+        .map(|(path, name)| (path, dir.join(name.replace(".js", "_bg.wasm"))));
     let Some((js_path, wasm_path)) = glue else {
         bail!("no app glue (app-*.js) in {}", dir.display());
     };

@@ -15,12 +15,7 @@ pub fn styles(dir: &Path) -> Result<()> {
     if std::env::var("TRUNK_PROFILE").as_deref() != Ok("release") {
         return Ok(());
     }
-    for entry in std::fs::read_dir(dir).with_context(|| format!("listing {}", dir.display()))? {
-        let path = entry?.path();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    for (path, name) in crate::minify::staged(dir)? {
         if !(name.starts_with("style") && name.ends_with(".css")) {
             continue;
         }
